@@ -1,0 +1,22 @@
+package dev.shop.catalog.api;
+
+import dev.shop.catalog.domain.Reservation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+public record ReservationResponse(UUID reservationId, Reservation.Status status, List<Item> items,
+                                  BigDecimal total, String currency) {
+
+    public record Item(long productId, String name, int quantity, BigDecimal unitPrice) {
+    }
+
+    static ReservationResponse from(Reservation reservation) {
+        return new ReservationResponse(reservation.id(), reservation.status(),
+                reservation.lines().stream()
+                        .map(l -> new Item(l.productId(), l.name(), l.quantity(), l.unitPrice()))
+                        .toList(),
+                reservation.total(), reservation.currency());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.shop.catalog.domain;
+
+import dev.shop.common.problem.ProblemException;
+import dev.shop.common.web.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Products and categories: reading the catalog, and the administrators' changes to it. */
+@ApplicationScoped
+public class Catalog {
+
+    private final ProductRepository products;
+    private final CategoryRepository categories;
+
+    Catalog(ProductRepository products, CategoryRepository categories) {
+        this.products = products;
+        this.categories = categories;
+    }
+
+    public List<Category> categories() {
+        return categories.listByName();
+    }
+
+    public Page<Product> search(ProductQuery query) {
+        if (query.categorySlug() != null && categories.findBySlug(query.categorySlug()).isEmpty()) {
+            throw ProblemException.invalidField("category", "is not a known category");
+        }
+        return Page.of(products.search(query), query.page(), products.countMatching(query));
+    }
+
+    public Optional<Product> product(long id) {
+        return products.findWithCategory(id);
+    }
+
+    @Transactional
+    public Product create(ProductDetails details) {
+        Category category = category(details.categorySlug());
+        requireFreeSku(details.sku(), null);
+        Product product = new Product(details, category);
+        products.persistAndFlush(product);
+        return product;
+    }
+
+    @Transactional
+    public Optional<Product> update(long id, ProductDetails details) {
+        Category category = category(details.categorySlug());
+        Optional<Product> found = products.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        found.ifPresent(product -> {
+            requireFreeSku(details.sku(), id);
+            product.update(details, category);
+            products.flush();
+        });
+        return found;
+    }
+
+    @Transactional
+    public boolean delete(long id) {
+        return products.deleteById(id);
+    }
+
+    private Category category(String slug) {
+        return categories.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.invalidField("category", "is not a known category"));
+    }
+
+    private void requireFreeSku(String sku, Long productId) {
+        if (products.skuTaken(sku, productId)) {
+            throw ProblemException.conflict("duplicate-sku", "Duplicate SKU",
+                    "Another product already has the SKU " + sku + ".");
+        }
+    }
+}

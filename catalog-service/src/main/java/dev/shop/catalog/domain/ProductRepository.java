@@ -1,0 +1,68 @@
+package dev.shop.catalog.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ProductRepository implements PanacheRepository<Product> {
+
+    public Optional<Product> findWithCategory(long id) {
+        return find("from Product p join fetch p.category where p.id = ?1", id).firstResultOptional();
+    }
+
+    public boolean skuTaken(String sku, Long exceptProductId) {
+        return count("sku = ?1 and id <> ?2", sku, exceptProductId == null ? -1L : exceptProductId) > 0;
+    }
+
+    /** One page of products matching the query, and how many match in all. */
+    public List<Product> search(ProductQuery query) {
+        Criteria where = Criteria.of(query);
+        return find("from Product p join fetch p.category c" + where.clause()
+                        + " order by " + query.sort().orderBy(), where.parameters())
+                .range(query.page().offset(), query.page().offset() + query.page().size() - 1)
+                .list();
+    }
+
+    public long countMatching(ProductQuery query) {
+        Criteria where = Criteria.of(query);
+        return find("select count(p) from Product p join p.category c" + where.clause(), where.parameters())
+                .project(Long.class)
+                .singleResult();
+    }
+
+    /**
+     * The products with these ids, locked until the transaction ends. Locks are always taken in id
+     * order, so two transactions locking overlapping sets cannot deadlock.
+     */
+    public List<Product> lockInIdOrder(Collection<Long> ids) {
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    private record Criteria(String clause, Parameters parameters) {
+        static Criteria of(ProductQuery query) {
+            List<String> conditions = new ArrayList<>();
+            Parameters parameters = new Parameters();
+            if (query.categorySlug() != null) {
+                conditions.add("c.slug = :category");
+                parameters.and("category", query.categorySlug());
+            }
+            if (query.text() != null) {
+                conditions.add("(lower(p.name) like :text escape '\\' or lower(p.description) like :text escape '\\')");
+                parameters.and("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+            }
+            return new Criteria(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
+        }
+
+        private static String escapeLike(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.shop.catalog.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Stock taken for one order, all lines or none, under an id the caller chose. */
+@Entity
+@Table(name = "reservation")
+public class Reservation {
+
+    public enum Status { HELD, REJECTED, RELEASED }
+
+    @Id
+    private UUID id;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private BigDecimal total;
+    private String currency;
+    private Instant createdAt;
+    private Instant releasedAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "reservation_id"))
+    @OrderBy("productId")
+    private List<ReservationLine> lines = new ArrayList<>();
+
+    protected Reservation() {
+    }
+
+    private Reservation(UUID id, Status status, List<ReservationLine> lines, String currency, Instant now) {
+        this.id = id;
+        this.status = status;
+        this.lines = new ArrayList<>(lines);
+        this.total = lines.stream().map(ReservationLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        this.currency = currency;
+        this.createdAt = now;
+        this.releasedAt = status == Status.RELEASED ? now : null;
+    }
+
+    static Reservation held(UUID id, List<ReservationLine> lines, String currency, Instant now) {
+        return new Reservation(id, Status.HELD, lines, currency, now);
+    }
+
+    static Reservation rejected(UUID id, List<ReservationLine> lines, String currency, Instant now) {
+        return new Reservation(id, Status.REJECTED, lines, currency, now);
+    }
+
+    /**
+     * The release of an id no reservation has used yet: recorded, so that a reservation arriving
+     * late under this id (a retry that overtook its own compensation) takes nothing.
+     */
+    static Reservation releasedUnused(UUID id, String currency, Instant now) {
+        return new Reservation(id, Status.RELEASED, List.of(), currency, now);
+    }
+
+    void markReleased(Instant now) {
+        status = Status.RELEASED;
+        releasedAt = now;
+    }
+
+    public List<ReservationLine> shortLines() {
+        return lines.stream().filter(ReservationLine::isShort).toList();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public BigDecimal total() {
+        return total;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public List<ReservationLine> lines() {
+        return List.copyOf(lines);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.shop.catalog.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class ReservationRepository implements PanacheRepositoryBase<Reservation, UUID> {
+
+    /**
+     * Serializes every transaction about one reservation id until it commits: a retry waits for
+     * the first attempt and then sees its outcome; a release waits for the reservation it undoes.
+     */
+    public void lockId(UUID id) {
+        getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+                .setParameter("key", id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.shop.catalog;
+
+import dev.shop.testing.TestTokens;
+import io.restassured.http.ContentType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Creates products through the admin API, each with its own SKU, so tests never share stock. */
+final class Products {
+
+    private Products() {
+    }
+
+    static Map<String, Object> body(String name, String price, int stock) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sku", "T-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase());
+        body.put("name", name);
+        body.put("description", "A product made by a test.");
+        body.put("price", new java.math.BigDecimal(price));
+        body.put("category", "kitchen");
+        body.put("stock", stock);
+        return body;
+    }
+
+    static long create(String name, String price, int stock) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(body(name, price, stock))
+                .when().post("/api/products")
+                .then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    static int stock(long productId) {
+        return given().when().get("/api/products/" + productId)
+                .then().statusCode(200)
+                .extract().jsonPath().getInt("stock");
+    }
+}
