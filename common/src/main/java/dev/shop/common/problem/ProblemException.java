@@ -1,6 +1,7 @@
 package dev.shop.common.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown where a request cannot be served; {@link ProblemMappers} turns it into its response.
@@ -9,14 +10,25 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final transient Map<String, String> headers;
 
     public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    /** A problem sent with response headers, such as {@code Retry-After}. */
+    public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
+        this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** 400 for one request field that was wrong. */

@@ -34,7 +34,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, HttpServerRequest request) {
-        return respond(e.problem(), request);
+        RestResponse.ResponseBuilder<Problem> response = builder(e.problem(), request);
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
