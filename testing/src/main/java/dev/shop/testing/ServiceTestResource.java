@@ -10,6 +10,9 @@ import java.util.Map;
  * Gives a service under test what production gives it: its own role on a real PostgreSQL, and a
  * key set to verify tokens against (the test key of {@link TestTokens}).
  *
+ * <p>user-service signs tokens rather than verifying others': with {@code signs-tokens=true} it
+ * signs with the test key, so that tests can mint tokens it accepts (expired ones, say).
+ *
  * <p>Declare it once per module, with the service's database role (or none for the gateway):
  * <pre>{@code
  * @WithTestResource(value = ServiceTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -19,18 +22,25 @@ import java.util.Map;
 public class ServiceTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ROLE = "role";
+    public static final String SIGNS_TOKENS = "signs-tokens";
 
     private String role;
+    private boolean signsTokens;
 
     @Override
     public void init(Map<String, String> initArgs) {
         role = initArgs.get(ROLE);
+        signsTokens = Boolean.parseBoolean(initArgs.get(SIGNS_TOKENS));
     }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.put("mp.jwt.verify.publickey.location", TestTokens.jwksFile().toUri().toString());
+        if (signsTokens) {
+            config.put("shop.jwt.signing-key", TestTokens.privateKeyPem());
+        } else {
+            config.put("mp.jwt.verify.publickey.location", TestTokens.jwksFile().toUri().toString());
+        }
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         if (role != null) {
             ServiceSchema service = ServiceSchema.ofRole(role);

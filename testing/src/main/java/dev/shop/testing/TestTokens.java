@@ -7,6 +7,7 @@ import org.jose4j.jwk.RsaJsonWebKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -15,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,10 +28,11 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "urn:shop:user-service";
-    public static final String KEY_ID = "test-key";
 
     private static final KeyPair KEYS = newKeyPair();
     private static final KeyPair FOREIGN_KEYS = newKeyPair();
+    /** The key id user-service would give this key: its RFC 7638 thumbprint. */
+    private static final String KEY_ID = thumbprint(KEYS);
     private static Path jwksFile;
 
     private TestTokens() {
@@ -77,6 +80,17 @@ public final class TestTokens {
 
     private static String sign(JwtClaimsBuilder claims, KeyPair keys) {
         return claims.jws().keyId(KEY_ID).sign(keys.getPrivate());
+    }
+
+    /** The test key's private half as PKCS#8 PEM, for a user-service under test to sign with. */
+    public static String privateKeyPem() {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(KEYS.getPrivate().getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static String thumbprint(KeyPair keys) {
+        return new RsaJsonWebKey((RSAPublicKey) keys.getPublic()).calculateBase64urlEncodedThumbprint("SHA-256");
     }
 
     /** The public test key as a JWK Set in a file, for {@code mp.jwt.verify.publickey.location}. */
