@@ -1,0 +1,217 @@
+package dev.shop.localrun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as its own JVM process, from {@code <service>/target/quarkus-app}: the
+ * same packaged application the container image holds, started the way the image starts it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    public static Builder builder(Path repository, String service) {
+        return new Builder(repository, service);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200 (UP), failing early if the process dies. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(uri().resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** SIGTERM, so that the service shuts down gracefully; killed if it does not end in time. */
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** A port nothing listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static final class Builder {
+        private final Path repository;
+        private final String service;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> jvmOptions = new ArrayList<>();
+        private String name;
+        private int port;
+        private Path logDirectory;
+
+        private Builder(Path repository, String service) {
+            this.repository = repository;
+            this.service = service;
+            this.name = service;
+        }
+
+        /** How this instance is called in logs and file names (e.g. {@code user-service-2}). */
+        public Builder name(String instanceName) {
+            this.name = instanceName;
+            return this;
+        }
+
+        public Builder port(int httpPort) {
+            this.port = httpPort;
+            return this;
+        }
+
+        public Builder env(String variable, String value) {
+            environment.put(variable, value);
+            return this;
+        }
+
+        public Builder env(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
+        /** The service's connection to the shared database, as its own role. */
+        public Builder database(String jdbcUrl, String password) {
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", password);
+            return this;
+        }
+
+        /** Where the service fetches the keys that tokens are verified with: user-service's JWK Set. */
+        public Builder trustTokensFrom(URI userService) {
+            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", userService.resolve("/.well-known/jwks.json").toString());
+            return this;
+        }
+
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        public Builder logDirectory(Path directory) {
+            this.logDirectory = directory;
+            return this;
+        }
+
+        public ServiceProcess start() {
+            Path application = repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(application)) {
+                throw new IllegalStateException(application + " is missing: build the services first (mvn package)");
+            }
+            int httpPort = port == 0 ? freePort() : port;
+            try {
+                Path logs = logDirectory == null ? Files.createTempDirectory("shop-logs") : logDirectory;
+                Files.createDirectories(logs);
+                Path log = logs.resolve(name + ".log");
+                List<String> command = new ArrayList<>();
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(jvmOptions);
+                command.add("-jar");
+                command.add(application.toString());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().putAll(environment);
+                builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+                return new ServiceProcess(name, httpPort, log, builder.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + name, e);
+            }
+        }
+    }
+}
