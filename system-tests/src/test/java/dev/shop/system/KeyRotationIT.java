@@ -46,8 +46,11 @@ class KeyRotationIT {
         acceptedByCatalog(admin);
 
         users.stop();
+        // The new key arrives as a mounted file, the way a Kubernetes Secret supplies it.
+        java.nio.file.Path keyFile = java.nio.file.Files.createTempFile("signing-key", ".pem");
+        java.nio.file.Files.writeString(keyFile, secondKey);
         users = Processes.service(ServiceSchema.USERS).name("user-service-key-2").port(port)
-                .env("SHOP_JWT_SIGNING_KEY", secondKey).env(ADMIN).start();
+                .env("SHOP_JWT_SIGNING_KEY_FILE", keyFile.toString()).env(ADMIN).start();
         Processes.awaitReady(users);
         String newer = login(IdentityAcrossServicesIT.ADMIN_EMAIL);
 
