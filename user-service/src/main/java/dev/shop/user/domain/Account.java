@@ -15,6 +15,9 @@ public class Account {
 
     public static final String CUSTOMER = "customer";
     public static final String ADMIN = "admin";
+    public static final String SERVICE = "service";
+    /** Addresses of service accounts; nobody can register one. */
+    public static final String SERVICE_DOMAIN = "services.shop.internal";
 
     @Id
     private UUID id;
@@ -22,18 +25,32 @@ public class Account {
     private String name;
     private String passwordHash;
     private boolean admin;
+    private boolean service;
     private Instant createdAt;
 
     protected Account() {
     }
 
-    Account(String email, String name, String passwordHash, boolean admin) {
+    private Account(String email, String name, String passwordHash, boolean admin, boolean service) {
         this.id = UUID.randomUUID();
         this.email = normalizeEmail(email);
         this.name = name;
         this.passwordHash = passwordHash;
         this.admin = admin;
+        this.service = service;
         this.createdAt = Instant.now();
+    }
+
+    static Account customer(String email, String name, String passwordHash) {
+        return new Account(email, name, passwordHash, false, false);
+    }
+
+    static Account administrator(String email, String passwordHash) {
+        return new Account(email, "Administrator", passwordHash, true, false);
+    }
+
+    static Account service(String name, String passwordHash) {
+        return new Account(name + "@" + SERVICE_DOMAIN, name, passwordHash, false, true);
     }
 
     /** Addresses are compared without regard to case or surrounding blanks. */
@@ -43,11 +60,25 @@ public class Account {
 
     /** The groups carried in this account's tokens. */
     public List<String> roles() {
+        if (service) {
+            return List.of(SERVICE);
+        }
         return admin ? List.of(CUSTOMER, ADMIN) : List.of(CUSTOMER);
+    }
+
+    public static boolean isServiceAddress(String email) {
+        return normalizeEmail(email).endsWith("@" + SERVICE_DOMAIN);
     }
 
     void grantAdmin() {
         admin = true;
+    }
+
+    /** Makes this the account of a service, with this password hash (its secret may have changed). */
+    void makeService(String newPasswordHash) {
+        service = true;
+        admin = false;
+        passwordHash = newPasswordHash;
     }
 
     String passwordHash() {

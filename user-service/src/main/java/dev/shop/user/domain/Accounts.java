@@ -20,10 +20,13 @@ public class Accounts {
 
     @Transactional
     public Account register(String email, String name, String password) {
+        if (Account.isServiceAddress(email)) {
+            throw ProblemException.invalidField("email", "is reserved for the shop's own services");
+        }
         if (accounts.findByEmail(email).isPresent()) {
             throw emailTaken();
         }
-        Account account = new Account(email, name.strip(), passwords.hash(password), false);
+        Account account = Account.customer(email, name.strip(), passwords.hash(password));
         accounts.persistAndFlush(account);
         return account;
     }
@@ -34,17 +37,44 @@ public class Accounts {
      */
     @Transactional
     public Account ensureAdmin(String email, String password) {
-        accounts.getEntityManager()
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('users.admin-bootstrap'))")
-                .getSingleResult();
+        lockSystemAccounts();
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             existing.get().grantAdmin();
             return existing.get();
         }
-        Account admin = new Account(email, "Administrator", passwords.hash(password), true);
+        Account admin = Account.administrator(email, passwords.hash(password));
         accounts.persist(admin);
         return admin;
+    }
+
+    /**
+     * Makes sure the account a service logs in with exists and has exactly this secret: the
+     * configuration is the truth, whatever an earlier start or anyone else left in the table.
+     */
+    @Transactional
+    public Account ensureServiceAccount(String service, String secret) {
+        lockSystemAccounts();
+        String email = service + "@" + Account.SERVICE_DOMAIN;
+        Optional<Account> existing = accounts.findByEmail(email);
+        if (existing.isPresent()) {
+            Account account = existing.get();
+            if (!account.roles().equals(java.util.List.of(Account.SERVICE))
+                    || !passwords.matches(secret, account.passwordHash())) {
+                account.makeService(passwords.hash(secret));
+            }
+            return account;
+        }
+        Account account = Account.service(service, passwords.hash(secret));
+        accounts.persist(account);
+        return account;
+    }
+
+    /** Serializes the start-up set-up of system accounts across replicas starting at once. */
+    private void lockSystemAccounts() {
+        accounts.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('users.system-accounts'))")
+                .getSingleResult();
     }
 
     public Optional<Account> find(UUID id) {
