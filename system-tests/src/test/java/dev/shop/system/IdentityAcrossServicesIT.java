@@ -2,6 +2,7 @@ package dev.shop.system;
 
 import dev.shop.database.ServiceSchema;
 import dev.shop.localrun.ServiceProcess;
+import dev.shop.testing.TestProcesses;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,17 +32,17 @@ class IdentityAcrossServicesIT {
     @BeforeAll
     static void start() {
         // Both replicas start at once, with no key configured and the same administrator.
-        users1 = Processes.service(ServiceSchema.USERS).name("user-service-1")
+        users1 = TestProcesses.service(ServiceSchema.USERS).name("user-service-1")
                 .env("SHOP_ADMIN_EMAIL", ADMIN_EMAIL).env("SHOP_ADMIN_PASSWORD", ADMIN_PASSWORD).start();
-        users2 = Processes.service(ServiceSchema.USERS).name("user-service-2")
+        users2 = TestProcesses.service(ServiceSchema.USERS).name("user-service-2")
                 .env("SHOP_ADMIN_EMAIL", ADMIN_EMAIL).env("SHOP_ADMIN_PASSWORD", ADMIN_PASSWORD).start();
-        catalog = Processes.service(ServiceSchema.CATALOG).trustTokensFrom(users1.uri()).start();
-        Processes.awaitReady(users1, users2, catalog);
+        catalog = TestProcesses.service(ServiceSchema.CATALOG).trustTokensFrom(users1.uri()).start();
+        TestProcesses.awaitReady(users1, users2, catalog);
     }
 
     @AfterAll
     static void stop() {
-        Processes.stop(users1, users2, catalog);
+        TestProcesses.stop(users1, users2, catalog);
     }
 
     @Test

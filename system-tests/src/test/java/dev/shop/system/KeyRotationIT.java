@@ -2,6 +2,7 @@ package dev.shop.system;
 
 import dev.shop.database.ServiceSchema;
 import dev.shop.localrun.ServiceProcess;
+import dev.shop.testing.TestProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class KeyRotationIT {
 
     @AfterEach
     void stop() {
-        Processes.stop(users, catalog);
+        TestProcesses.stop(users, catalog);
     }
 
     @Test
@@ -37,11 +38,11 @@ class KeyRotationIT {
         String secondKey = newPrivateKeyPem();
         int port = ServiceProcess.freePort();
 
-        users = Processes.service(ServiceSchema.USERS).name("user-service-key-1").port(port)
+        users = TestProcesses.service(ServiceSchema.USERS).name("user-service-key-1").port(port)
                 .env("SHOP_JWT_SIGNING_KEY", firstKey).env(ADMIN).start();
-        catalog = Processes.service(ServiceSchema.CATALOG).name("catalog-service-rotation")
+        catalog = TestProcesses.service(ServiceSchema.CATALOG).name("catalog-service-rotation")
                 .trustTokensFrom(users.uri()).start();
-        Processes.awaitReady(users, catalog);
+        TestProcesses.awaitReady(users, catalog);
         String admin = adminToken();
         acceptedByCatalog(admin);
 
@@ -49,9 +50,9 @@ class KeyRotationIT {
         // The new key arrives as a mounted file, the way a Kubernetes Secret supplies it.
         java.nio.file.Path keyFile = java.nio.file.Files.createTempFile("signing-key", ".pem");
         java.nio.file.Files.writeString(keyFile, secondKey);
-        users = Processes.service(ServiceSchema.USERS).name("user-service-key-2").port(port)
+        users = TestProcesses.service(ServiceSchema.USERS).name("user-service-key-2").port(port)
                 .env("SHOP_JWT_SIGNING_KEY_FILE", keyFile.toString()).env(ADMIN).start();
-        Processes.awaitReady(users);
+        TestProcesses.awaitReady(users);
         String newer = login(IdentityAcrossServicesIT.ADMIN_EMAIL);
 
         assertNotEquals(IdentityAcrossServicesIT.keyId(admin), IdentityAcrossServicesIT.keyId(newer));
