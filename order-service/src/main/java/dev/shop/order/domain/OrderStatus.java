@@ -1,0 +1,4 @@
+package dev.shop.order.domain;
+
+/** PENDING -> CONFIRMED | REJECTED; CONFIRMED -> CANCELLED. Nothing else. */
+public enum OrderStatus { PENDING, CONFIRMED, REJECTED, CANCELLED }

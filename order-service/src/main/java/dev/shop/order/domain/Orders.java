@@ -1,0 +1,193 @@
+package dev.shop.order.domain;
+
+import dev.shop.common.problem.Problem;
+import dev.shop.common.problem.ProblemException;
+import dev.shop.common.web.Page;
+import dev.shop.common.web.PageRequest;
+import dev.shop.order.client.CatalogInventory;
+import dev.shop.order.client.CatalogUnavailable;
+import dev.shop.order.client.ReservationOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/**
+ * The order saga. There is no transaction spanning order-service and catalog-service, so:
+ * <ol>
+ *   <li>the order is recorded PENDING, with a fresh reservation id, before catalog-service is called;</li>
+ *   <li>the stock is reserved under that id, which makes the call safe to repeat;</li>
+ *   <li>the answer moves the order to CONFIRMED or REJECTED.</li>
+ * </ol>
+ * Whoever holds a PENDING order can drive it forward the same way: the request that created it, a
+ * retry with the same Idempotency-Key, or {@link Recovery} when both are gone. No step holds a
+ * database transaction open while catalog-service is called.
+ */
+@ApplicationScoped
+public class Orders {
+
+    private static final Logger LOG = Logger.getLogger(Orders.class);
+
+    public record Placement(Order order, boolean created) {
+    }
+
+    private final OrderRepository orders;
+    private final CatalogInventory inventory;
+
+    Orders(OrderRepository orders, CatalogInventory inventory) {
+        this.orders = orders;
+        this.inventory = inventory;
+    }
+
+    /**
+     * Places an order, or with a key already used by this user, returns that order, completing it
+     * if it is still pending. The order comes back PENDING only if catalog-service could not be
+     * reached: the outcome is then unknown, and a retry or recovery settles it.
+     */
+    public Placement place(String userId, Optional<String> idempotencyKey, SortedMap<Long, Integer> quantities,
+                           String authorization) {
+        String requestHash = fingerprint(quantities);
+        Placement placement = QuarkusTransaction.requiringNew()
+                .call(() -> recordPending(userId, idempotencyKey, requestHash, quantities));
+        Order order = placement.order();
+        if (order.status() == OrderStatus.PENDING) {
+            order = advance(order, authorization);
+        }
+        return new Placement(order, placement.created());
+    }
+
+    private Placement recordPending(String userId, Optional<String> key, String requestHash,
+                                    SortedMap<Long, Integer> quantities) {
+        if (key.isPresent()) {
+            orders.lockIdempotencyKey(userId, key.get());
+            Optional<Order> earlier = orders.findByIdempotencyKey(userId, key.get());
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(requestHash)) {
+                    throw new ProblemException(Problem.of(422, Problem.TYPE_PREFIX + "idempotency-key-reused",
+                            "Idempotency-Key reused", "This Idempotency-Key was already used for an order "
+                                    + "with other items; use a new key for a new order."));
+                }
+                if (earlier.get().status() == OrderStatus.PENDING) {
+                    orders.touchPending(earlier.get().id());
+                }
+                return new Placement(earlier.get(), false);
+            }
+        }
+        Order order = Order.pending(userId, key.orElse(null), requestHash, quantities);
+        orders.persist(order);
+        return new Placement(order, true);
+    }
+
+    private Order advance(Order order, String authorization) {
+        ReservationOutcome outcome;
+        try {
+            outcome = inventory.reserve(order.reservationId(), order.quantities(), authorization);
+        } catch (CatalogUnavailable | FaultToleranceException e) {
+            LOG.warnf("Order %s stays pending: %s", order.id(), e.getMessage());
+            // Recovery counts its timeout from this last attempt, leaving time for a retry.
+            QuarkusTransaction.requiringNew().run(() -> orders.touchPending(order.id()));
+            return order;
+        }
+        return apply(order.id(), outcome, authorization);
+    }
+
+    /** Moves a PENDING order on by what catalog-service said about its reservation. */
+    Order apply(UUID orderId, ReservationOutcome outcome, String authorization) {
+        Order order = QuarkusTransaction.requiringNew().call(() -> {
+            Order locked = orders.lock(orderId);
+            if (locked.status() != OrderStatus.PENDING) {
+                return locked;
+            }
+            switch (outcome) {
+                case ReservationOutcome.Held held -> locked.confirm(
+                        held.lines().stream()
+                                .map(l -> new OrderLine(l.productId(), l.quantity(), l.name(), l.unitPrice()))
+                                .toList(),
+                        held.total(), held.currency());
+                case ReservationOutcome.Short s -> locked.reject(Rejection.INSUFFICIENT_STOCK, s.detail(),
+                        s.shortages().stream()
+                                .map(x -> new Shortage(x.productId(), x.name(), x.requested(), x.available()))
+                                .toList());
+                case ReservationOutcome.UnknownProducts u -> locked.reject(Rejection.UNKNOWN_PRODUCT,
+                        u.errors().stream().map(e -> e.message()).findFirst().orElse(u.detail()), List.of());
+                case ReservationOutcome.Released r -> locked.reject(Rejection.ABANDONED,
+                        "The order could not be completed while the catalog was unavailable.", List.of());
+                case ReservationOutcome.Unknown u -> throw new IllegalStateException("nothing to apply");
+            }
+            return locked;
+        });
+        if (outcome instanceof ReservationOutcome.Held && order.status() != OrderStatus.CONFIRMED) {
+            // Settled otherwise meanwhile: stock held for it would be held for nothing.
+            LOG.errorf("Order %s is %s but its reservation holds stock: releasing it", order.id(), order.status());
+            inventory.release(order.reservationId(), authorization);
+        }
+        return order;
+    }
+
+    public Optional<Order> find(String userId, UUID orderId) {
+        return orders.findOwned(orderId, userId);
+    }
+
+    public Page<Order> list(String userId, PageRequest page) {
+        return Page.of(orders.pageOf(userId, page), page, orders.countOf(userId));
+    }
+
+    /**
+     * Cancels a confirmed order and puts its stock back. The intent is recorded first: if
+     * catalog-service cannot be reached now, recovery finishes the cancellation later.
+     */
+    public Order cancel(String userId, UUID orderId, String authorization) {
+        Order order = QuarkusTransaction.requiringNew().call(() -> {
+            Order locked = orders.lockOwned(orderId, userId)
+                    .orElseThrow(() -> ProblemException.notFound("No order has the id " + orderId + "."));
+            switch (locked.status()) {
+                case CANCELLED -> { }
+                case CONFIRMED -> locked.requestCancellation();
+                default -> throw ProblemException.conflict("order-not-cancellable", "Order not cancellable",
+                        "Only a confirmed order can be cancelled; this one is " + locked.status() + ".");
+            }
+            return locked;
+        });
+        if (order.status() == OrderStatus.CANCELLED) {
+            return order;
+        }
+        try {
+            inventory.release(order.reservationId(), authorization);
+        } catch (CatalogUnavailable | FaultToleranceException e) {
+            throw ProblemException.unavailable("The catalog cannot be reached right now. The cancellation is "
+                    + "recorded and will be completed when it is back.");
+        }
+        return markCancelled(orderId);
+    }
+
+    Order markCancelled(UUID orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order locked = orders.lock(orderId);
+            if (locked.status() == OrderStatus.CONFIRMED) {
+                locked.cancel();
+            }
+            return locked;
+        });
+    }
+
+    /** Which items were asked for, independent of their order and of how lines were split. */
+    static String fingerprint(SortedMap<Long, Integer> quantities) {
+        StringBuilder canonical = new StringBuilder();
+        quantities.forEach((product, quantity) -> canonical.append(product).append('x').append(quantity).append(';'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.shop.order.domain;
+
+import dev.shop.order.client.CatalogInventory;
+import dev.shop.order.client.ReservationOutcome;
+import dev.shop.order.client.ServiceToken;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Settles what requests left unfinished — after a crash, a timeout or a lost answer — on start-up
+ * and then periodically, on every replica:
+ * <ul>
+ *   <li>an order PENDING longer than {@code shop.recovery.pending-timeout} is confirmed if its
+ *       reservation holds, and otherwise rejected after its reservation id has been released (so a
+ *       reservation still on its way can take nothing);</li>
+ *   <li>a cancellation requested but not finished gets its stock released and the order cancelled.</li>
+ * </ul>
+ * Each order is claimed with a conditional update before anything is done, so replicas running at
+ * the same moment never work on the same order. Calls are made as order-service's service account.
+ */
+@ApplicationScoped
+class Recovery {
+
+    private static final Logger LOG = Logger.getLogger(Recovery.class);
+
+    private final OrderRepository orders;
+    private final Orders saga;
+    private final CatalogInventory inventory;
+    private final ServiceToken serviceToken;
+    private final Duration pendingTimeout;
+    private final int batchSize;
+
+    Recovery(OrderRepository orders, Orders saga, CatalogInventory inventory, ServiceToken serviceToken,
+             @ConfigProperty(name = "shop.recovery.pending-timeout") Duration pendingTimeout,
+             @ConfigProperty(name = "shop.recovery.batch-size") int batchSize) {
+        this.orders = orders;
+        this.saga = saga;
+        this.inventory = inventory;
+        this.serviceToken = serviceToken;
+        this.pendingTimeout = pendingTimeout;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(identity = "order-recovery", every = "${shop.recovery.interval}",
+            delayed = "${shop.recovery.initial-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        Instant before = Instant.now().minus(pendingTimeout);
+        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> orders.stalePending(before, batchSize));
+        for (UUID id : pending) {
+            attempt(id, () -> settlePending(id, before));
+        }
+        List<UUID> cancelling = QuarkusTransaction.requiringNew().call(() -> orders.stalledCancellations(before, batchSize));
+        for (UUID id : cancelling) {
+            attempt(id, () -> finishCancellation(id, before));
+        }
+    }
+
+    private void settlePending(UUID id, Instant before) {
+        if (!QuarkusTransaction.requiringNew().call(() -> orders.claimPending(id, before))) {
+            return;
+        }
+        UUID reservationId = QuarkusTransaction.requiringNew().call(() -> orders.findById(id).reservationId());
+        String authorization = serviceToken.authorization();
+        ReservationOutcome outcome = inventory.lookUp(reservationId, authorization);
+        if (outcome instanceof ReservationOutcome.Unknown) {
+            // Never arrived, or still on its way: releasing the id first means it can hold nothing later.
+            inventory.release(reservationId, authorization);
+            outcome = new ReservationOutcome.Released();
+        }
+        Order settled = saga.apply(id, outcome, authorization);
+        LOG.infof("Recovery settled order %s as %s", id, settled.status());
+    }
+
+    private void finishCancellation(UUID id, Instant before) {
+        if (!QuarkusTransaction.requiringNew().call(() -> orders.claimCancellation(id, before))) {
+            return;
+        }
+        UUID reservationId = QuarkusTransaction.requiringNew().call(() -> orders.findById(id).reservationId());
+        inventory.release(reservationId, serviceToken.authorization());
+        saga.markCancelled(id);
+        LOG.infof("Recovery finished the cancellation of order %s", id);
+    }
+
+    private static void attempt(UUID id, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            // Left as it is; the next run tries again.
+            LOG.warnf("Recovery could not settle order %s yet: %s", id, e.toString());
+        }
+    }
+}

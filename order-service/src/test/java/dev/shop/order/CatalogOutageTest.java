@@ -1,0 +1,95 @@
+package dev.shop.order;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** catalog-service goes down: orders fail fast with 503, and once it is back nothing stays held. */
+@QuarkusTest
+class CatalogOutageTest {
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    /** The outage opened the breakers; the tests after this one start from a healthy catalog. */
+    @AfterEach
+    void closeBreakers() {
+        breakers.resetAll();
+    }
+
+    @Test
+    void withTheCatalogDownAnOrderIs503WithinThreeSecondsAndIsSettledWithNothingHeld() throws Exception {
+        long product = Catalog.product("Outage", "2.00", 5);
+        Shopper shopper = new Shopper();
+        String orderId;
+        Neighbours.stopCatalog();
+        try {
+            long started = System.nanoTime();
+            orderId = shopper.order(Map.of(product, 1), UUID.randomUUID().toString())
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:shop:problem:unavailable"))
+                    .extract().path("orderId");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "503 after " + took);
+            // Orders can still be read while the catalog is away.
+            shopper.get(orderId).then().statusCode(200).body("status", equalTo("PENDING"));
+        } finally {
+            Neighbours.startCatalog();
+        }
+
+        assertEquals("REJECTED", shopper.awaitSettled(orderId, Duration.ofSeconds(30)));
+        assertEquals(5, Catalog.stock(product));
+        String reservationId = OrderRows.reservationOf(orderId);
+        assertEquals("RELEASED", Catalog.reservationStatus(UUID.fromString(reservationId)));
+    }
+
+    @Test
+    void aRetryWithTheSameKeyCompletesTheOrderOnceTheCatalogIsBack() throws Exception {
+        long product = Catalog.product("Retried Later", "2.00", 5);
+        Shopper shopper = new Shopper();
+        String key = UUID.randomUUID().toString();
+        String orderId;
+        Neighbours.stopCatalog();
+        try {
+            orderId = shopper.order(Map.of(product, 2), key).then().statusCode(503).extract().path("orderId");
+        } finally {
+            Neighbours.startCatalog();
+        }
+        shopper.order(Map.of(product, 2), key)
+                .then().statusCode(200)
+                .body("id", equalTo(orderId))
+                .body("status", equalTo("CONFIRMED"));
+        assertEquals(3, Catalog.stock(product));
+    }
+
+    @Test
+    void aCancellationCutOffByTheOutageIsFinishedWhenTheCatalogIsBack() throws Exception {
+        long product = Catalog.product("Cancelled Later", "2.00", 5);
+        Shopper shopper = new Shopper();
+        String orderId = shopper.order(Map.of(product, 2)).then().statusCode(201).extract().path("id");
+        Neighbours.stopCatalog();
+        try {
+            shopper.cancel(orderId).then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            Neighbours.startCatalog();
+        }
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (!"CANCELLED".equals(shopper.get(orderId).then().extract().path("status"))
+                && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        shopper.get(orderId).then().body("status", equalTo("CANCELLED"));
+        assertEquals(5, Catalog.stock(product));
+    }
+}
