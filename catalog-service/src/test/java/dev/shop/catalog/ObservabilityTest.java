@@ -1,5 +1,6 @@
 package dev.shop.catalog;
 
+import dev.shop.testing.Readiness;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,12 @@ class ObservabilityTest {
 
     @Test
     void readinessIncludesTheDatabase() {
+        Readiness.await();
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem("warm-up"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

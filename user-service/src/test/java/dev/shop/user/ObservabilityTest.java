@@ -1,5 +1,6 @@
 package dev.shop.user;
 
+import dev.shop.testing.Readiness;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,12 @@ class ObservabilityTest {
 
     @Test
     void readinessIncludesTheDatabaseAndResponsesNameTheReplica() {
+        Readiness.await();
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem("warm-up"))
                 .header("X-Served-By", startsWith("user-service/"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds"));

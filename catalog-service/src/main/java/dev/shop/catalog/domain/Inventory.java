@@ -2,6 +2,7 @@ package dev.shop.catalog.domain;
 
 import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -94,6 +95,18 @@ public class Inventory {
             product.putBack(quantities.get(product.id()));
         }
         reservation.markReleased(Instant.now());
+    }
+
+    /** The locking steps of a reservation, rolled back: for warming up, changes nothing. */
+    public void rehearseReservation() {
+        QuarkusTransaction.begin();
+        try {
+            reservations.lockId(UUID.randomUUID());
+            reservations.findByIdOptional(UUID.randomUUID());
+            products.lockInIdOrder(List.of(-1L));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
     }
 
     public Optional<Reservation> find(UUID id) {

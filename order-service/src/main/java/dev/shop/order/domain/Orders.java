@@ -133,6 +133,22 @@ public class Orders {
         return order;
     }
 
+    /** The steps of recording an order, and recovery's queries, rolled back: for warming up. */
+    public void rehearsePlacement() {
+        QuarkusTransaction.begin();
+        try {
+            orders.lockIdempotencyKey("warm-up", "warm-up");
+            orders.findByIdempotencyKey("warm-up", "warm-up");
+            orders.persist(Order.pending("warm-up", null, fingerprint(new java.util.TreeMap<>(java.util.Map.of(1L, 1))),
+                    new java.util.TreeMap<>(java.util.Map.of(1L, 1))));
+            orders.flush();
+            orders.stalePending(java.time.Instant.now(), 1);
+            orders.stalledCancellations(java.time.Instant.now(), 1);
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+
     public Optional<Order> find(String userId, UUID orderId) {
         return orders.findOwned(orderId, userId);
     }

@@ -1,0 +1,58 @@
+package dev.shop.common.warmup;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs every {@link WarmupTask} after start-up, and keeps readiness DOWN until they are done: a
+ * replica gets traffic (from the gateway, from Kubernetes) only once it is warm. Cold, the first
+ * requests of a JVM service are ten to fifty times slower than warm ones, which behind a gateway
+ * with a timeout, or with an autoscaler adding replicas under load, means failed requests.
+ */
+@Readiness
+@ApplicationScoped
+public class Warmup implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(Warmup.class);
+
+    private final Instance<WarmupTask> tasks;
+    private volatile boolean done;
+
+    Warmup(Instance<WarmupTask> tasks) {
+        this.tasks = tasks;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Thread.ofPlatform().name("warm-up").daemon().start(this::runAll);
+    }
+
+    private void runAll() {
+        long started = System.nanoTime();
+        ManagedContext requestContext = Arc.container().requestContext();
+        for (WarmupTask task : tasks) {
+            requestContext.activate();
+            try {
+                task.run();
+            } catch (Exception | LinkageError e) {
+                LOG.warnf("Warm-up step %s failed: %s", task.getClass().getSimpleName(), e.toString());
+            } finally {
+                requestContext.terminate();
+            }
+        }
+        done = true;
+        LOG.infof("Warmed up in %d ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("warm-up").status(done).build();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.shop.order.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.common.web.PageRequest;
+import dev.shop.common.warmup.WarmupTask;
+import dev.shop.order.client.CatalogInventory;
+import dev.shop.order.client.ServiceToken;
+import dev.shop.order.domain.OrderStatus;
+import dev.shop.order.domain.Orders;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs the order queries (listing, lookup, idempotency, recovery) once, changing nothing, and their
+ * JSON; then, if its neighbours are up, one call through each REST client.
+ */
+@ApplicationScoped
+class OrderWarmup implements WarmupTask {
+
+    private final Orders orders;
+    private final ObjectMapper json;
+    private final CatalogInventory inventory;
+    private final ServiceToken serviceToken;
+
+    OrderWarmup(Orders orders, ObjectMapper json, CatalogInventory inventory, ServiceToken serviceToken) {
+        this.orders = orders;
+        this.json = json;
+        this.inventory = inventory;
+        this.serviceToken = serviceToken;
+    }
+
+    @Override
+    public void run() throws Exception {
+        json.writeValueAsString(orders.list("warm-up", PageRequest.parse(null, null)).map(OrderResponse::from));
+        orders.find("warm-up", UUID.randomUUID());
+        orders.rehearsePlacement();
+        json.writeValueAsString(new OrderResponse(UUID.randomUUID(), OrderStatus.CONFIRMED,
+                List.of(new OrderResponse.Item(1, "warm-up", 1, BigDecimal.ONE, BigDecimal.ONE)),
+                BigDecimal.ONE, "EUR", Instant.now()));
+        inventory.lookUp(UUID.randomUUID(), serviceToken.authorization());
+    }
+}
