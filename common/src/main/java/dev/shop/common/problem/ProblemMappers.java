@@ -91,6 +91,8 @@ public class ProblemMappers {
             AuthenticationCompletionException.class})
     public RestResponse<Problem> unauthorized(RuntimeException e, HttpServerRequest request) {
         boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        // Replaces the bare challenge Quarkus may already have set, rather than adding a second one.
+        request.response().headers().remove(HttpHeaders.WWW_AUTHENTICATE);
         String detail = tokenSent
                 ? "The access token is missing, malformed, expired or not signed by this shop."
                 : "This request needs an access token: send 'Authorization: Bearer <token>'.";
