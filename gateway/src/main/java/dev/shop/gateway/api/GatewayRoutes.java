@@ -1,0 +1,71 @@
+package dev.shop.gateway.api;
+
+import dev.shop.common.problem.Problem;
+import dev.shop.gateway.client.BackendProxy;
+import dev.shop.gateway.domain.Backend;
+import dev.shop.gateway.domain.RoutingTable;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The shop's one address: {@code /api/**} and the key set are forwarded to the backend that owns
+ * them (see {@link RoutingTable}); any other {@code /api} path is a 404 problem, so internal APIs
+ * never leak out. Tokens are verified here too, before any backend sees a request that needs one
+ * ({@code quarkus.http.auth.permission.*} in application.properties).
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+
+    private final BackendProxy proxy;
+    private final ProblemWriter problems;
+
+    GatewayRoutes(BackendProxy proxy, ProblemWriter problems) {
+        this.proxy = proxy;
+        this.problems = problems;
+    }
+
+    void register(@Observes Router router) {
+        // Where application routes belong: after authentication and the permission checks.
+        int order = RouteConstants.ROUTE_ORDER_DEFAULT;
+        for (RoutingTable.Route route : RoutingTable.ROUTES) {
+            router.routeWithRegex(Pattern.quote(route.prefix()) + "(/.*)?").order(order++)
+                    .setName(route.prefix() + "/**")
+                    .handler(rc -> forward(rc, route.backend()));
+        }
+        router.routeWithRegex("/api(/.*)?").order(order).setName("/api/** (no route)").handler(this::notFound);
+    }
+
+    private void notFound(RoutingContext rc) {
+        problems.send(rc, Problem.of(404, Problem.BLANK, "Not Found", "No API has the path " + rc.request().path() + "."));
+    }
+
+    private void forward(RoutingContext rc, Backend route) {
+        String path = rc.request().path();
+        // The router matched the normalized path; only a request that was already normal goes on,
+        // so that "/api/products/../inventory" cannot reach what the table does not route.
+        Optional<Backend> backend = path.equals(rc.normalizedPath()) ? RoutingTable.backendFor(path) : Optional.empty();
+        if (backend.isEmpty() || backend.get() != route) {
+            notFound(rc);
+            return;
+        }
+        proxy.forward(rc.request(), backend.get()).onFailure(failure -> {
+            LOG.warnf("%s %s failed: %s (%s)", rc.request().method(), path, failure.getMessage(),
+                    failure.getCause() == null ? "" : failure.getCause().toString());
+            if (failure instanceof BackendProxy.Unavailable && !rc.response().headWritten()) {
+                problems.send(rc, Problem.of(503, Problem.TYPE_PREFIX + "unavailable", "Service Unavailable",
+                        backend.get().service() + " is not answering right now. Try again in a moment."));
+            } else if (!rc.response().ended()) {
+                rc.response().reset();
+            }
+        });
+    }
+}

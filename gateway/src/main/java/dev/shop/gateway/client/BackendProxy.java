@@ -1,0 +1,113 @@
+package dev.shop.gateway.client;
+
+import dev.shop.gateway.domain.Backend;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.stork.Stork;
+import io.smallrye.stork.api.ServiceInstance;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Forwards a request to one replica of a backend and streams the answer back, untouched: status,
+ * headers (Authorization, Idempotency-Key, Location, X-Served-By...) and bodies, without buffering.
+ *
+ * <p>The replica is chosen by SmallRye Stork (round robin over what discovery found: every address
+ * a DNS name resolves to in compose and Kubernetes, re-resolved every few seconds). Each backend
+ * has its own circuit breaker; a replica that refuses the connection or sends no response headers
+ * within {@code shop.gateway.timeout} fails the request, so a dead or hung backend costs at most
+ * that long, and nothing once its breaker is open.
+ */
+@ApplicationScoped
+public class BackendProxy {
+
+    /** The backend could not serve the request; it was not forwarded, or no answer came. */
+    public static class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    private static final TypeLiteral<CompletionStage<ProxyResponse>> PROXY_RESPONSE = new TypeLiteral<>() {
+    };
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final Map<Backend, Guard> breakers = new EnumMap<>(Backend.class);
+
+    BackendProxy(Vertx vertx,
+                 @ConfigProperty(name = "shop.gateway.timeout") Duration timeout,
+                 @ConfigProperty(name = "shop.gateway.breaker.delay") Duration breakerDelay,
+                 @ConfigProperty(name = "shop.gateway.connections-per-replica") int connections) {
+        this.timeout = timeout;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) timeout.toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(connections));
+        for (Backend backend : Backend.values()) {
+            breakers.put(backend, Guard.create()
+                    .withDescription("gateway to " + backend.service())
+                    .withCircuitBreaker()
+                    .name("gateway-" + backend.service())
+                    .requestVolumeThreshold(10)
+                    .failureRatio(0.5)
+                    .delay(breakerDelay.toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(1)
+                    .done()
+                    .build());
+        }
+    }
+
+    /** Sends the request on to a replica of {@code backend}; fails with {@link Unavailable}. */
+    public Future<Void> forward(HttpServerRequest request, Backend backend) {
+        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+        // The client's Host goes through, so that a backend's links and Location headers name the
+        // gateway, the only address clients know.
+        proxyRequest.setAuthority(request.authority());
+        // The trace goes on from the gateway's own span: the HTTP client puts its context in
+        // place of the one the request came with.
+        proxyRequest.headers().remove("traceparent").remove("tracestate");
+        CompletionStage<ProxyResponse> answered;
+        try {
+            answered = breakers.get(backend).get(() -> send(proxyRequest, backend), PROXY_RESPONSE);
+        } catch (RuntimeException e) {
+            answered = Future.<ProxyResponse>failedFuture(e).toCompletionStage();
+        }
+        return Future.fromCompletionStage(answered)
+                .recover(failure -> {
+                    proxyRequest.release();
+                    return Future.failedFuture(new Unavailable(backend.service() + " is unavailable", failure));
+                })
+                .compose(ProxyResponse::send);
+    }
+
+    private CompletionStage<ProxyResponse> send(ProxyRequest proxyRequest, Backend backend) {
+        return Future.fromCompletionStage(Stork.getInstance().getService(backend.discoveryName())
+                        .selectInstance().subscribeAsCompletionStage())
+                .compose(replica -> client.request(options(replica)))
+                .compose(proxyRequest::send)
+                .toCompletionStage();
+    }
+
+    private RequestOptions options(ServiceInstance replica) {
+        return new RequestOptions()
+                .setHost(replica.getHost())
+                .setPort(replica.getPort())
+                // No response headers within this long counts as a failure of the backend.
+                .setIdleTimeout(timeout.toMillis());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.shop.gateway;
+
+import dev.shop.testing.Readiness;
+import dev.shop.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gateway on its own, every backend pointing at a port where nothing listens: what it decides
+ * by itself (routes, tokens, problems) and how it fails when a backend is missing.
+ */
+@QuarkusTest
+@TestProfile(GatewayTest.NoBackends.class)
+class GatewayTest {
+
+    public static class NoBackends implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String nowhere = Integer.toString(closedPort());
+            return Map.of("shop.backend.catalog.port", nowhere, "shop.backend.users.port", nowhere,
+                    "shop.backend.orders.port", nowhere);
+        }
+    }
+
+    @Test
+    void internalAndUnknownApisAre404Problems() {
+        for (String path : new String[] {"/api/inventory/reservations", "/api/nothing", "/api"}) {
+            given().when().get(path)
+                    .then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404))
+                    .header("X-Served-By", startsWith("gateway/"));
+        }
+    }
+
+    @Test
+    void aTokenIsNeededForOrdersAndMustBeValid() {
+        given().when().get("/api/orders").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("forged").when().get("/api/orders").then().statusCode(401);
+        given().auth().oauth2(TestTokens.expired("someone")).when().get("/api/orders").then().statusCode(401);
+        given().auth().oauth2(TestTokens.signedByAnotherKey("someone")).when().get("/api/users/me")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.customer()).contentType("application/json").body("{}")
+                .when().delete("/api/products/1").then().statusCode(503);
+    }
+
+    @Test
+    void publicReadsAndRegistrationNeedNoToken() {
+        given().when().get("/api/products").then().statusCode(503);
+        given().contentType("application/json").body("{}").when().post("/api/users").then().statusCode(503);
+    }
+
+    @Test
+    void aMissingBackendIsA503ProblemAtOnce() {
+        long started = System.nanoTime();
+        Response response = given().auth().oauth2(TestTokens.customer()).when().get("/api/orders");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        response.then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:shop:problem:unavailable"))
+                .body("detail", startsWith("order-service"));
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+    }
+
+    @Test
+    void theGatewayIsReadyWithoutItsBackends() {
+        Readiness.await();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
