@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -94,6 +96,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         s.execute("SELECT pg_reload_conf()");
+    }
+
+    /** The server's main process, from its postmaster.pid file. */
+    public Optional<Long> postmasterPid() {
+        try (Connection c = connectAsSuperuser(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW data_directory")) {
+            rs.next();
+            List<String> lines = Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().strip()));
+        } catch (SQLException | IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public int port() {

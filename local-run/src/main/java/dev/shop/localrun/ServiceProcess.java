@@ -27,12 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final String name;
+    private final String host;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, String host, int port, Path log, Process process) {
         this.name = name;
+        this.host = host;
         this.port = port;
         this.log = log;
         this.process = process;
@@ -51,7 +53,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://localhost:" + port);
+        return URI.create("http://" + host + ":" + port);
     }
 
     public Path log() {
@@ -111,6 +113,11 @@ public final class ServiceProcess implements AutoCloseable {
         stop();
     }
 
+    private static boolean isConfiguration(String variable) {
+        return variable.startsWith("QUARKUS_") || variable.startsWith("MP_") || variable.startsWith("SHOP_")
+                || variable.startsWith("SMALLRYE_") || variable.startsWith("OTEL_") || variable.equals("HOSTNAME");
+    }
+
     /** A port nothing listens on right now. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -135,6 +142,7 @@ public final class ServiceProcess implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>();
         private String name;
+        private String host = "localhost";
         private int port;
         private Path logDirectory;
 
@@ -147,6 +155,13 @@ public final class ServiceProcess implements AutoCloseable {
         /** How this instance is called in logs and file names (e.g. {@code user-service-2}). */
         public Builder name(String instanceName) {
             this.name = instanceName;
+            return this;
+        }
+
+        /** Listens on this address only (a loopback address of its own, say, as a replica would have). */
+        public Builder host(String address) {
+            this.host = address;
+            environment.put("QUARKUS_HTTP_HOST", address);
             return this;
         }
 
@@ -206,9 +221,12 @@ public final class ServiceProcess implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                // A service is configured by what is given here, never by variables that happen to
+                // be set where it is started (a QUARKUS_DATASOURCE_USERNAME meant for the tests, say).
+                builder.environment().keySet().removeIf(ServiceProcess::isConfiguration);
                 builder.environment().putAll(environment);
                 builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-                return new ServiceProcess(name, httpPort, log, builder.start());
+                return new ServiceProcess(name, host, httpPort, log, builder.start());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + name, e);
             }
