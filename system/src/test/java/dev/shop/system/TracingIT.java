@@ -1,0 +1,98 @@
+package dev.shop.system;
+
+import dev.shop.localrun.ShopSystem;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One order request, one trace: the gateway, order-service and catalog-service each record spans
+ * under the trace id the request came with, each service's server span the child of its caller's.
+ */
+class TracingIT {
+
+    static TestCollector collector;
+    static ShopSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        collector = new TestCollector();
+        system = ShopSystem.start(Shop.settings()
+                .everyService("SHOP_OTLP_ENDPOINT", collector.endpoint())
+                .everyService("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+                .everyService("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+        if (collector != null) {
+            collector.close();
+        }
+    }
+
+    @Test
+    void anOrderIsOneTraceAcrossTheGatewayOrderServiceAndCatalogService() throws Exception {
+        String token = Shop.newCustomerToken(system);
+        String traceId = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Shop.through(system).auth().oauth2(token)
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + "-01")
+                .body(Map.of("items", List.of(Map.of("productId", 12, "quantity", 1))))
+                .when().post("/api/orders")
+                .then().statusCode(201);
+
+        List<TestCollector.Span> trace = awaitSpans(traceId, Set.of("gateway", "order-service", "catalog-service"));
+
+        TestCollector.Span gateway = server(trace, "gateway");
+        TestCollector.Span orders = server(trace, "order-service");
+        TestCollector.Span catalog = server(trace, "catalog-service");
+        Set<String> gatewaySpans = spanIds(trace, "gateway");
+        Set<String> orderSpans = spanIds(trace, "order-service");
+        assertTrue(gatewaySpans.contains(orders.parentSpanId()),
+                "order-service's request continues a gateway span: " + trace);
+        assertTrue(orderSpans.contains(catalog.parentSpanId()),
+                "catalog-service's request continues an order-service span: " + trace);
+        assertEquals(traceId, gateway.traceId());
+    }
+
+    private static TestCollector.Span server(List<TestCollector.Span> trace, String service) {
+        return trace.stream().filter(s -> s.service().equals(service) && s.kind() == SpanKind.SPAN_KIND_SERVER)
+                .findFirst().orElseThrow(() -> new AssertionError("no server span from " + service + ": " + trace));
+    }
+
+    private static Set<String> spanIds(List<TestCollector.Span> trace, String service) {
+        return trace.stream().filter(s -> s.service().equals(service)).map(TestCollector.Span::spanId)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<TestCollector.Span> awaitSpans(String traceId, Set<String> services) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            List<TestCollector.Span> trace = collector.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
+            boolean complete = services.stream().allMatch(service -> trace.stream().anyMatch(
+                    s -> s.service().equals(service) && s.kind() == SpanKind.SPAN_KIND_SERVER));
+            if (complete) {
+                return trace;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("spans of trace " + traceId + " so far: " + trace);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
