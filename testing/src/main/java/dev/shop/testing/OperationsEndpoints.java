@@ -1,0 +1,34 @@
+package dev.shop.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+
+/** What every service with a database exposes for operations, checked the same way in each. */
+public final class OperationsEndpoints {
+
+    private OperationsEndpoints() {
+    }
+
+    /**
+     * Ready (database and warm-up) and live; Prometheus metrics with request timers; an OpenAPI
+     * document describing {@code apiPath}; Swagger UI; and {@code X-Served-By} naming the service.
+     */
+    public static void assertServedBy(String service, String apiPath) {
+        Readiness.await();
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem("warm-up"))
+                .header("X-Served-By", startsWith(service + "/"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey(apiPath));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
