@@ -48,7 +48,7 @@ class CatalogOutageTest {
             Neighbours.startCatalog();
         }
 
-        assertEquals("REJECTED", shopper.awaitSettled(orderId, Duration.ofSeconds(30)));
+        assertEquals("REJECTED", shopper.awaitSettled(orderId, Duration.ofSeconds(60)));
         assertEquals(5, Catalog.stock(product));
         String reservationId = OrderRows.reservationOf(orderId);
         assertEquals("RELEASED", Catalog.reservationStatus(UUID.fromString(reservationId)));
@@ -84,7 +84,7 @@ class CatalogOutageTest {
         } finally {
             Neighbours.startCatalog();
         }
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         while (!"CANCELLED".equals(shopper.get(orderId).then().extract().path("status"))
                 && java.time.Instant.now().isBefore(deadline)) {
             Thread.sleep(200);

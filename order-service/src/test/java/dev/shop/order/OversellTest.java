@@ -47,7 +47,7 @@ class OversellTest {
                 String orderId = responses.get(i).path("orderId");
                 for (Shopper shopper : shoppers) {
                     if (shopper.get(orderId).statusCode() == 200) {
-                        shopper.awaitSettled(orderId, Duration.ofSeconds(40));
+                        shopper.awaitSettled(orderId, Duration.ofSeconds(60));
                     }
                 }
             }
