@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# CI stage after the README test command: the images and `docker compose up`, really run.
+# Expects JAVA_HOME (a JDK 21+), a running Docker engine and the base images (.ci/run sees to it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source .ci/base-images.sh
+
+SERVICES=(catalog-service user-service order-service gateway)
+GATEWAY=http://127.0.0.1:8080
+export SHOP_POSTGRES_IMAGE="$POSTGRES_IMAGE"
+declare -A BUILD_SECONDS READY_SECONDS STARTED_IN
+
+fail() { echo "FAILED: $*" >&2; exit 1; }
+now() { date +%s.%N; }
+seconds_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
+container_of() { docker-compose ps -q "$1" | head -n 1; }
+address_of() { docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
+teardown() { docker-compose down -v --remove-orphans > /dev/null 2>&1 || true; }
+trap teardown EXIT
+
+echo "== Images: Jib on $JRE_IMAGE, one per service"
+mvn -q install -DskipTests -pl database,common,local-run,testing
+for service in "${SERVICES[@]}"; do
+  started=$(now)
+  mvn -q -Pimages package -pl "$service" -Dshop.base-image="docker://$JRE_IMAGE"
+  BUILD_SECONDS[$service]=$(seconds_since "$started")
+done
+
+echo "== docker-compose up (postgres: $POSTGRES_IMAGE)"
+teardown
+docker-compose config -q
+docker-compose up -d
+for _ in $(seq 1 120); do
+  [ "$(docker inspect --format '{{.State.Health.Status}}' "$(container_of gateway)")" = healthy ] && break
+  sleep 1
+done
+curl -fsS -o /dev/null "$GATEWAY/q/health/ready" || fail "the gateway is not ready"
+
+echo "== Smoke flow through the gateway"
+email="ci-$(date +%s)@example.com"
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/users" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"a good password\",\"name\":\"CI\"}")
+[ "$status" = 201 ] || fail "register: $status"
+token=$(curl -fsS -X POST "$GATEWAY/api/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"a good password\"}" | json "d['accessToken']")
+[ "$(curl -fsS "$GATEWAY/api/products?category=books" | json "all(p['category'] == 'books' for p in d['items'])")" = True ] \
+  || fail "browse"
+stock_before=$(curl -fsS "$GATEWAY/api/products/7" | json "d['stock']")
+order=$(curl -fsS -X POST "$GATEWAY/api/orders" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: ci-$(date +%s)" -d '{"items":[{"productId":7,"quantity":2}]}' | json "d['id']")
+[ "$(curl -fsS "$GATEWAY/api/orders" -H "Authorization: Bearer $token" | json "d['items'][0]['id']")" = "$order" ] \
+  || fail "my orders"
+[ "$(curl -fsS -X POST "$GATEWAY/api/orders/$order/cancel" -H "Authorization: Bearer $token" | json "d['status']")" = CANCELLED ] \
+  || fail "cancel"
+[ "$(curl -fsS "$GATEWAY/api/products/7" | json "d['stock']")" = "$stock_before" ] || fail "stock not restored"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/orders")" = 401 ] || fail "orders without a token"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/inventory/reservations")" = 404 ] || fail "internal API visible"
+echo "register, log in, browse, order, my orders, cancel, stock restored, 401, 404: all as expected"
+
+echo "== One process per container, as seen by Docker"
+for service in "${SERVICES[@]}"; do
+  container=$(container_of "$service")
+  pid=$(docker inspect --format '{{.State.Pid}}' "$container")
+  [ "$(ps -o comm= -p "$pid")" = java ] || fail "$service: PID 1 is $(ps -o comm= -p "$pid")"
+  uid=$(ps -o uid= -p "$pid" | tr -d ' ')
+  [ "$uid" != 0 ] || fail "$service runs as root"
+  echo "$service: PID 1 is java, uid $uid"
+done
+for service in "${SERVICES[@]}"; do
+  container=$(container_of "$service")
+  started=$(now)
+  docker stop "$container" > /dev/null
+  took=$(seconds_since "$started")
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 10 else 1)" "$took" || fail "$service: docker stop took ${took}s"
+  docker logs "$container" 2>&1 | grep -q "$service stopped in" || fail "$service: no clean shutdown logged"
+  # Start again, and time start -> ready, polling readiness from the host.
+  started=$(now)
+  docker start "$container" > /dev/null
+  address=$(address_of "$container")
+  until curl -fs -o /dev/null "http://$address:8080/q/health/ready"; do sleep 0.1; done
+  READY_SECONDS[$service]=$(seconds_since "$started")
+  STARTED_IN[$service]=$(docker logs "$container" 2>&1 | sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' | tail -n 1)
+  echo "$service: docker stop in ${took}s with a clean shutdown; started again, ready in ${READY_SECONDS[$service]}s"
+done
+until curl -fs -o /dev/null "$GATEWAY/api/products/1"; do sleep 0.5; done
+
+echo "== Scaling catalog-service to 3"
+docker-compose up -d --scale catalog-service=3 > /dev/null 2>&1
+for _ in $(seq 1 120); do
+  [ "$(docker ps -q --filter "name=shop_catalog-service" --filter health=healthy | wc -l)" -eq 3 ] && break
+  sleep 1
+done
+sleep 6 # the gateway looks the name up again every 5 s
+served=$(for i in $(seq 1 300); do
+  curl -s -o /dev/null -D - "$GATEWAY/api/products/$(( i % 60 + 1 ))" | tr -d '\r' | sed -n 's/^[Xx]-[Ss]erved-[Bb]y: //p'
+done | sort | uniq -c)
+echo "$served"
+[ "$(echo "$served" | wc -l)" -eq 3 ] || fail "300 requests did not reach 3 replicas"
+echo "$served" | awk '$1 < 60 { exit 1 }' || fail "a replica got less than 20 % of the requests"
+
+echo "== catalog-service down, then back"
+docker-compose stop catalog-service > /dev/null 2>&1
+answer=$(curl -s -w ' %{http_code} %{time_total}' "$GATEWAY/api/products/1")
+echo "while down: $answer"
+echo "$answer" | grep -q '"type":"urn:shop:problem:unavailable"' || fail "no 503 problem"
+python3 -c "import sys; s=sys.argv[1].split(); sys.exit(0 if s[-2] == '503' and float(s[-1]) < 2 else 1)" "$answer" \
+  || fail "not a 503 within 2 s"
+docker-compose start catalog-service > /dev/null 2>&1
+started=$(now)
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/products/1")" = 200 ]; do
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 120 else 1)" "$(seconds_since "$started")" || fail "never back"
+  sleep 0.5
+done
+echo "back: 200 after $(seconds_since "$started")s"
+
+echo "== Tearing down"
+teardown
+trap - EXIT
+left=$(docker ps -aq --filter label=com.docker.compose.project=shop; docker network ls -q --filter label=com.docker.compose.project=shop; docker volume ls -q --filter label=com.docker.compose.project=shop)
+[ -z "$left" ] || fail "left behind: $left"
+echo "no containers, networks or volumes left"
+
+echo
+echo "| Image | Size | App layers | Build | Start → Quarkus started | Start → ready (warm) |"
+echo "| --- | --- | --- | --- | --- | --- |"
+base_size=$(docker image inspect --format '{{.Size}}' "$JRE_IMAGE")
+for service in "${SERVICES[@]}"; do
+  image="shop/$service:1.0.0-SNAPSHOT"
+  size=$(docker image inspect --format '{{.Size}}' "$image")
+  printf '| %s | %d MB | %d MB | %ss | %ss | %ss |\n' "$image" $(( size / 1000000 )) $(( (size - base_size) / 1000000 )) \
+    "${BUILD_SECONDS[$service]}" "${STARTED_IN[$service]}" "${READY_SECONDS[$service]}"
+done
+echo "(base $JRE_IMAGE: $(( base_size / 1000000 )) MB)"
