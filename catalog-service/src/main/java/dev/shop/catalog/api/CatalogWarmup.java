@@ -8,24 +8,30 @@ import dev.shop.catalog.domain.ProductSort;
 import dev.shop.common.web.PageRequest;
 import dev.shop.common.warmup.WarmupTask;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.UUID;
 
-/** Runs the catalog's reads and a reservation's locking path once (changing nothing), and their JSON. */
+/**
+ * Runs the catalog's reads and a reservation (rolled back, so nothing changes) once, with the JSON
+ * binding and validation of their requests and responses.
+ */
 @ApplicationScoped
 class CatalogWarmup implements WarmupTask {
 
     private final Catalog catalog;
     private final Inventory inventory;
     private final ObjectMapper json;
+    private final Validator validator;
     private final String currency;
 
-    CatalogWarmup(Catalog catalog, Inventory inventory, ObjectMapper json,
+    CatalogWarmup(Catalog catalog, Inventory inventory, ObjectMapper json, Validator validator,
                   @ConfigProperty(name = "shop.currency") String currency) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.json = json;
+        this.validator = validator;
         this.currency = currency;
     }
 
@@ -37,8 +43,17 @@ class CatalogWarmup implements WarmupTask {
             json.writeValueAsString(page.map(p -> ProductResponse.from(p, currency)));
         }
         catalog.search(new ProductQuery(null, "warm-up", ProductSort.NAME, PageRequest.parse(null, null)));
-        catalog.product(1).map(p -> ProductResponse.from(p, currency));
         inventory.find(UUID.randomUUID());
-        inventory.rehearseReservation();
+        var products = catalog.search(new ProductQuery(null, null, ProductSort.NAME, PageRequest.parse(null, "1")));
+        if (products.items().isEmpty()) {
+            return;
+        }
+        long productId = products.items().getFirst().id();
+        json.writeValueAsString(ProductResponse.from(catalog.product(productId).orElseThrow(), currency));
+        ReservationRequest request = json.readValue("""
+                {"reservationId": "%s", "items": [{"productId": %d, "quantity": 1}]}"""
+                .formatted(UUID.randomUUID(), productId), ReservationRequest.class);
+        validator.validate(request);
+        json.writeValueAsString(ReservationResponse.from(inventory.rehearseReservation(productId)));
     }
 }

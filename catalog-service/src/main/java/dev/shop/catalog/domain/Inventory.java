@@ -97,13 +97,19 @@ public class Inventory {
         reservation.markReleased(Instant.now());
     }
 
-    /** The locking steps of a reservation, rolled back: for warming up, changes nothing. */
-    public void rehearseReservation() {
+    /**
+     * A reservation of one unit of {@code productId} and its release, rolled back: every step runs,
+     * nothing stays. For warming up.
+     */
+    public Reservation rehearseReservation(long productId) {
         QuarkusTransaction.begin();
         try {
-            reservations.lockId(UUID.randomUUID());
-            reservations.findByIdOptional(UUID.randomUUID());
-            products.lockInIdOrder(List.of(-1L));
+            Reservation reservation = reserve(UUID.randomUUID(), new TreeMap<>(Map.of(productId, 1)));
+            reservations.flush();
+            release(reservation.id());
+            release(UUID.randomUUID());
+            reservations.flush();
+            return reservation;
         } finally {
             QuarkusTransaction.rollback();
         }

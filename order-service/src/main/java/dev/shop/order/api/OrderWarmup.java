@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.common.web.PageRequest;
 import dev.shop.common.warmup.WarmupTask;
 import dev.shop.order.client.CatalogInventory;
+import dev.shop.order.client.InventoryDtos;
 import dev.shop.order.client.ServiceToken;
 import dev.shop.order.domain.OrderStatus;
 import dev.shop.order.domain.Orders;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,12 +26,15 @@ class OrderWarmup implements WarmupTask {
 
     private final Orders orders;
     private final ObjectMapper json;
+    private final Validator validator;
     private final CatalogInventory inventory;
     private final ServiceToken serviceToken;
 
-    OrderWarmup(Orders orders, ObjectMapper json, CatalogInventory inventory, ServiceToken serviceToken) {
+    OrderWarmup(Orders orders, ObjectMapper json, Validator validator, CatalogInventory inventory,
+                ServiceToken serviceToken) {
         this.orders = orders;
         this.json = json;
+        this.validator = validator;
         this.inventory = inventory;
         this.serviceToken = serviceToken;
     }
@@ -38,7 +43,13 @@ class OrderWarmup implements WarmupTask {
     public void run() throws Exception {
         json.writeValueAsString(orders.list("warm-up", PageRequest.parse(null, null)).map(OrderResponse::from));
         orders.find("warm-up", UUID.randomUUID());
+        OrderRequest request = json.readValue("{\"items\": [{\"productId\": 1, \"quantity\": 1}]}", OrderRequest.class);
+        validator.validate(request);
+        request.quantities();
         orders.rehearsePlacement();
+        json.readValue(json.writeValueAsString(new InventoryDtos.Reservation(UUID.randomUUID(), "HELD",
+                List.of(new InventoryDtos.Line(1, "warm-up", 1, BigDecimal.ONE)), BigDecimal.ONE, "EUR")),
+                InventoryDtos.Reservation.class);
         json.writeValueAsString(new OrderResponse(UUID.randomUUID(), OrderStatus.CONFIRMED,
                 List.of(new OrderResponse.Item(1, "warm-up", 1, BigDecimal.ONE, BigDecimal.ONE)),
                 BigDecimal.ONE, "EUR", Instant.now()));

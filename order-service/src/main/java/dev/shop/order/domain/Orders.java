@@ -15,10 +15,14 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -133,17 +137,25 @@ public class Orders {
         return order;
     }
 
-    /** The steps of recording an order, and recovery's queries, rolled back: for warming up. */
+    /**
+     * Recording an order, confirming it, and recovery's queries, rolled back: every step runs,
+     * nothing stays. For warming up.
+     */
     public void rehearsePlacement() {
+        SortedMap<Long, Integer> oneUnit = new TreeMap<>(Map.of(1L, 1));
         QuarkusTransaction.begin();
         try {
             orders.lockIdempotencyKey("warm-up", "warm-up");
             orders.findByIdempotencyKey("warm-up", "warm-up");
-            orders.persist(Order.pending("warm-up", null, fingerprint(new java.util.TreeMap<>(java.util.Map.of(1L, 1))),
-                    new java.util.TreeMap<>(java.util.Map.of(1L, 1))));
+            Order order = Order.pending("warm-up", "warm-up", fingerprint(oneUnit), oneUnit);
+            orders.persist(order);
             orders.flush();
-            orders.stalePending(java.time.Instant.now(), 1);
-            orders.stalledCancellations(java.time.Instant.now(), 1);
+            orders.touchPending(order.id());
+            Order locked = orders.lock(order.id());
+            locked.confirm(List.of(new OrderLine(1L, 1, "warm-up", BigDecimal.ONE)), BigDecimal.ONE, "EUR");
+            orders.flush();
+            orders.stalePending(Instant.now(), 1);
+            orders.stalledCancellations(Instant.now(), 1);
         } finally {
             QuarkusTransaction.rollback();
         }
