@@ -1,0 +1,410 @@
+package dev.shop.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What can be known about the Kubernetes deployment without a cluster: every overlay of {@code k8s/}
+ * renders, parses strictly against the Kubernetes API model, and holds together — every reference
+ * resolves, every pod is locked down, the NetworkPolicies let through exactly the flows the shop
+ * needs, and the services' connection pools at full scale fit into PostgreSQL.
+ */
+class KubernetesManifestsIT {
+
+    private static final String NAMESPACE = "shop";
+    private static final Path REPOSITORY = Path.of(System.getProperty("shop.repository"));
+    private static final List<String> SERVICES = List.of("catalog-service", "user-service", "order-service", "gateway");
+    private static final List<String> DATA_SERVICES = List.of("catalog-service", "user-service", "order-service");
+    /** Connections kept free for PostgreSQL's superuser slots, migrations by hand, psql and monitoring. */
+    private static final int RESERVED_CONNECTIONS = 20;
+    /** Agroal's pool size when a service sets none. */
+    private static final int DEFAULT_POOL_SIZE = 20;
+    private static final Map<String, Rendered> RENDERS = new ConcurrentHashMap<>();
+
+    static Stream<Rendered> overlays() {
+        return Rendered.OVERLAYS.stream().map(o -> RENDERS.computeIfAbsent(o, Rendered::overlay));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyObjectParsesStrictlyAsAKindClustersServe(Rendered rendered) {
+        assertFalse(rendered.objects().isEmpty(), rendered.name() + " renders nothing");
+        for (HasMetadata object : rendered.objects()) {
+            String what = rendered.name() + ": " + object.getKind() + "/" + object.getMetadata().getName();
+            assertFalse(rendered.unknownKind(object),
+                    what + " has " + object.getApiVersion() + " " + object.getKind() + ", not a stable kind of current Kubernetes");
+            assertEquals(List.of(), StrictModel.unknownFields(object), what + " has fields the API does not know");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everythingLivesInTheShopNamespace(Rendered rendered) {
+        assertTrue(rendered.named(Namespace.class, NAMESPACE).isPresent(), "the namespace itself is part of the render");
+        rendered.objects().stream().filter(o -> !(o instanceof Namespace)).forEach(o ->
+                assertEquals(NAMESPACE, o.getMetadata().getNamespace(), o.getKind() + "/" + o.getMetadata().getName()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceScalesByCpuWithAnAutoscalerAloneDecidingItsReplicas(Rendered rendered) {
+        for (String service : SERVICES) {
+            Deployment deployment = rendered.named(Deployment.class, service).orElseThrow(() -> new AssertionError("no Deployment " + service));
+            assertNull(deployment.getSpec().getReplicas(), service + ": a replicas field would fight the autoscaler at every apply");
+            HorizontalPodAutoscaler hpa = rendered.named(HorizontalPodAutoscaler.class, service)
+                    .orElseThrow(() -> new AssertionError("no HorizontalPodAutoscaler for " + service));
+            assertTrue(hpa.getSpec().getMinReplicas() >= 1 && hpa.getSpec().getMinReplicas() <= hpa.getSpec().getMaxReplicas(), service);
+            assertTrue(hpa.getSpec().getMetrics().stream().anyMatch(m -> m.getResource() != null
+                    && m.getResource().getName().equals("cpu") && m.getResource().getTarget().getAverageUtilization() != null), service + " scales on CPU utilization");
+            assertNotNull(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds(), service + " chooses its scale-down window");
+        }
+        for (HorizontalPodAutoscaler hpa : rendered.all(HorizontalPodAutoscaler.class)) {
+            var target = hpa.getSpec().getScaleTargetRef();
+            assertEquals("apps/v1", target.getApiVersion());
+            assertEquals("Deployment", target.getKind());
+            Deployment deployment = rendered.named(Deployment.class, target.getName())
+                    .orElseThrow(() -> new AssertionError("HPA " + hpa.getMetadata().getName() + " scales a missing Deployment " + target.getName()));
+            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                assertNotNull(request(container, "cpu"), target.getName() + "/" + container.getName() + ": CPU utilization is relative to the CPU request");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyContainerRequestsCpuAndMemoryAndHasAMemoryLimit(Rendered rendered) {
+        rendered.podTemplates().forEach((workload, template) -> {
+            for (Container container : template.getSpec().getContainers()) {
+                String what = workload + "/" + container.getName();
+                assertNotNull(request(container, "cpu"), what + " requests CPU");
+                assertNotNull(request(container, "memory"), what + " requests memory");
+                assertNotNull(container.getResources().getLimits().get("memory"), what + " has a memory limit");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceSelectsPodsAndTargetsOneOfTheirPorts(Rendered rendered) {
+        for (Service service : rendered.all(Service.class)) {
+            String name = service.getMetadata().getName();
+            List<String> workloads = rendered.workloadsSelectedBy(service.getSpec().getSelector());
+            assertFalse(workloads.isEmpty(), "Service " + name + " selects no pods");
+            for (String workload : workloads) {
+                List<ContainerPort> ports = rendered.podTemplates().get(workload).getSpec().getContainers().stream()
+                        .flatMap(c -> c.getPorts().stream()).toList();
+                for (ServicePort port : service.getSpec().getPorts()) {
+                    var target = port.getTargetPort();
+                    assertTrue(ports.stream().anyMatch(p -> target.getIntVal() != null
+                                    ? p.getContainerPort().equals(target.getIntVal()) : target.getStrVal().equals(p.getName())),
+                            "Service " + name + " targets port " + target + ", which " + workload + " does not declare");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everySecretConfigMapAndKeyAPodReadsIsDefined(Rendered rendered) {
+        rendered.podTemplates().forEach((workload, template) -> {
+            PodSpec pod = template.getSpec();
+            Map<String, Volume> volumes = new HashMap<>();
+            pod.getVolumes().forEach(v -> volumes.put(v.getName(), v));
+            rendered.named(StatefulSet.class, workload).ifPresent(set -> set.getSpec().getVolumeClaimTemplates()
+                    .forEach(claim -> volumes.put(claim.getMetadata().getName(), new Volume())));
+            for (Volume volume : pod.getVolumes()) {
+                if (volume.getSecret() != null) {
+                    keysOfSecret(rendered, volume.getSecret().getSecretName(), workload);
+                }
+                if (volume.getConfigMap() != null) {
+                    keysOfConfigMap(rendered, volume.getConfigMap().getName(), workload);
+                }
+            }
+            for (Container container : pod.getContainers()) {
+                String what = workload + "/" + container.getName();
+                container.getEnvFrom().forEach(source -> {
+                    if (source.getConfigMapRef() != null) {
+                        keysOfConfigMap(rendered, source.getConfigMapRef().getName(), what);
+                    }
+                    if (source.getSecretRef() != null) {
+                        keysOfSecret(rendered, source.getSecretRef().getName(), what);
+                    }
+                });
+                List<String> defined = new ArrayList<>();
+                for (EnvVar variable : container.getEnv()) {
+                    var from = variable.getValueFrom();
+                    if (from != null && from.getSecretKeyRef() != null) {
+                        assertTrue(keysOfSecret(rendered, from.getSecretKeyRef().getName(), what).contains(from.getSecretKeyRef().getKey()),
+                                what + " reads key " + from.getSecretKeyRef().getKey() + " of Secret " + from.getSecretKeyRef().getName());
+                    }
+                    if (from != null && from.getConfigMapKeyRef() != null) {
+                        assertTrue(keysOfConfigMap(rendered, from.getConfigMapKeyRef().getName(), what).contains(from.getConfigMapKeyRef().getKey()),
+                                what + " reads key " + from.getConfigMapKeyRef().getKey() + " of ConfigMap " + from.getConfigMapKeyRef().getName());
+                    }
+                    if (variable.getValue() != null) {
+                        var references = java.util.regex.Pattern.compile("\\$\\(([A-Z0-9_]+)\\)").matcher(variable.getValue());
+                        while (references.find()) {
+                            assertTrue(defined.contains(references.group(1)),
+                                    what + ": " + variable.getName() + " refers to $(" + references.group(1) + "), not defined before it");
+                        }
+                        fileInASecretVolume(rendered, container, volumes, variable.getValue(), what);
+                    }
+                    defined.add(variable.getName());
+                }
+                for (VolumeMount mount : container.getVolumeMounts()) {
+                    assertTrue(volumes.containsKey(mount.getName()), what + " mounts a volume " + mount.getName() + " the pod does not have");
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyDisruptionBudgetAndNetworkPolicySelectsPods(Rendered rendered) {
+        for (PodDisruptionBudget budget : rendered.all(PodDisruptionBudget.class)) {
+            assertFalse(rendered.workloadsSelectedBy(Rendered.matchLabels(budget.getSpec().getSelector())).isEmpty(),
+                    "PodDisruptionBudget " + budget.getMetadata().getName() + " selects no pods");
+        }
+        for (String service : SERVICES) {
+            assertTrue(rendered.all(PodDisruptionBudget.class).stream().anyMatch(b ->
+                            rendered.workloadsSelectedBy(Rendered.matchLabels(b.getSpec().getSelector())).equals(List.of(service))),
+                    service + " has a PodDisruptionBudget of its own");
+        }
+        for (NetworkPolicy policy : rendered.all(NetworkPolicy.class)) {
+            Map<String, String> selector = Rendered.matchLabels(policy.getSpec().getPodSelector());
+            assertFalse(rendered.workloadsSelectedBy(selector).isEmpty(),
+                    "NetworkPolicy " + policy.getMetadata().getName() + " selects no pods");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyPodRunsLockedDown(Rendered rendered) {
+        rendered.podTemplates().forEach((workload, template) -> {
+            PodSpec pod = template.getSpec();
+            assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), workload + " needs no API token");
+            assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), workload + " runs as non-root");
+            for (Container container : pod.getContainers()) {
+                String what = workload + "/" + container.getName();
+                var security = container.getSecurityContext();
+                assertNotNull(security, what + " has a security context");
+                Long user = security.getRunAsUser() != null ? security.getRunAsUser() : pod.getSecurityContext().getRunAsUser();
+                assertTrue(user != null && user > 0, what + " runs as a numeric, non-root user (runAsNonRoot cannot check a user name)");
+                assertEquals(Boolean.FALSE, security.getAllowPrivilegeEscalation(), what + " may not escalate privileges");
+                assertEquals(Boolean.TRUE, security.getReadOnlyRootFilesystem(), what + " has a read-only root filesystem");
+                assertTrue(security.getCapabilities().getDrop().contains("ALL"), what + " drops every capability");
+                assertTrue(security.getCapabilities().getAdd().isEmpty(), what + " adds no capability");
+                var seccomp = security.getSeccompProfile() != null ? security.getSeccompProfile() : pod.getSecurityContext().getSeccompProfile();
+                assertTrue(seccomp != null && seccomp.getType().equals("RuntimeDefault"), what + " runs under the runtime's seccomp profile");
+                assertEquals("IfNotPresent", container.getImagePullPolicy(), what + " uses a loaded image (kind load / minikube image load)");
+                VolumeMount tmp = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst()
+                        .orElseThrow(() -> new AssertionError(what + " has no writable /tmp"));
+                assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getName().equals(tmp.getName()) && v.getEmptyDir() != null),
+                        what + ": /tmp is an emptyDir");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theNetworkPoliciesLetThroughExactlyTheFlowsTheShopNeeds(Rendered rendered) {
+        IngressRules rules = IngressRules.of(rendered);
+        Map<String, Map<String, String>> pods = new HashMap<>();
+        rendered.podTemplates().forEach((workload, template) -> pods.put(workload, template.getMetadata().getLabels()));
+        Map<String, Integer> ports = Map.of("catalog-service", 8080, "user-service", 8080, "order-service", 8080,
+                "gateway", 8080, "postgres", 5432);
+        Map<String, Set<String>> allowedSources = Map.of(
+                "gateway", Set.of("outside", "catalog-service", "user-service", "order-service", "postgres"),
+                "catalog-service", Set.of("gateway", "order-service"),
+                "user-service", Set.of("gateway", "catalog-service", "order-service"),
+                "order-service", Set.of("gateway"),
+                "postgres", Set.copyOf(DATA_SERVICES));
+        List<String> sources = new ArrayList<>(pods.keySet());
+        sources.add("outside");
+        allowedSources.forEach((target, allowed) -> {
+            for (String source : sources) {
+                if (source.equals(target)) {
+                    continue;
+                }
+                Map<String, String> sourceLabels = source.equals("outside") ? IngressRules.OUTSIDE : pods.get(source);
+                assertEquals(allowed.contains(source), rules.allows(sourceLabels, pods.get(target), ports.get(target)),
+                        rendered.name() + ": " + source + " → " + target + ":" + ports.get(target));
+            }
+            assertFalse(rules.allows(IngressRules.OUTSIDE, pods.get(target), 9999), target + " is closed on ports it does not serve");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void onlyTheGatewayIsExposedOutsideTheCluster(Rendered rendered) {
+        for (Service service : rendered.all(Service.class)) {
+            String type = service.getSpec().getType() == null ? "ClusterIP" : service.getSpec().getType();
+            assertEquals(service.getMetadata().getName().equals("gateway") ? "NodePort" : "ClusterIP", type,
+                    "type of Service " + service.getMetadata().getName());
+        }
+    }
+
+    @Test
+    void kindPublishesTheGatewaysNodePortOnLocalhost8080() throws IOException {
+        Rendered kind = overlays().filter(r -> r.name().endsWith("kind")).findFirst().orElseThrow();
+        int nodePort = kind.named(Service.class, "gateway").orElseThrow().getSpec().getPorts().getFirst().getNodePort();
+        JsonNode cluster = new ObjectMapper(new YAMLFactory()).readTree(Rendered.K8S.resolve("overlays/kind/cluster.yaml").toFile());
+        JsonNode mapping = cluster.path("nodes").path(0).path("extraPortMappings").path(0);
+        assertEquals(nodePort, mapping.path("containerPort").asInt(), "kind maps the gateway's node port");
+        assertEquals(8080, mapping.path("hostPort").asInt());
+        assertEquals("127.0.0.1", mapping.path("listenAddress").asText());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theConnectionPoolsAtFullScaleFitIntoPostgres(Rendered rendered) throws IOException {
+        int maxConnections = maxConnections(rendered.named(StatefulSet.class, "postgres").orElseThrow());
+        int total = RESERVED_CONNECTIONS;
+        StringBuilder budget = new StringBuilder(rendered.name() + ": PostgreSQL connection budget\n");
+        for (String service : DATA_SERVICES) {
+            HorizontalPodAutoscaler hpa = rendered.named(HorizontalPodAutoscaler.class, service).orElseThrow();
+            Deployment deployment = rendered.named(Deployment.class, service).orElseThrow();
+            int maxReplicas = hpa.getSpec().getMaxReplicas();
+            int surge = maxSurge(deployment, maxReplicas);
+            int pool = poolSize(service);
+            int connections = (maxReplicas + surge) * pool;
+            total += connections;
+            budget.append("  %-16s (%d replicas + %d rolling-update surge) x pool %d = %d%n".formatted(service, maxReplicas, surge, pool, connections));
+        }
+        budget.append("  %-16s %d%n".formatted("reserve", RESERVED_CONNECTIONS));
+        budget.append("  total %d of max_connections %d".formatted(total, maxConnections));
+        System.out.println(budget);
+        assertTrue(total <= maxConnections, budget + ": raise max_connections (k8s/base/postgres) or lower a pool or a maxReplicas");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void aStoppingReplicaFinishesItsRequestsWithinTheGracePeriod(Rendered rendered) throws IOException {
+        Properties shared = properties(REPOSITORY.resolve("common/src/main/resources/META-INF/microprofile-config.properties"));
+        Duration delay = quarkusDuration(shared.getProperty("quarkus.jib.environment-variables.\"QUARKUS_SHUTDOWN_DELAY\""));
+        Duration timeout = quarkusDuration(shared.getProperty("quarkus.shutdown.timeout"));
+        assertEquals("true", shared.getProperty("quarkus.shutdown.delay-enabled"), "readiness goes DOWN before the shutdown");
+        for (String service : SERVICES) {
+            long grace = rendered.named(Deployment.class, service).orElseThrow()
+                    .getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+            assertTrue(Duration.ofSeconds(grace).compareTo(delay.plus(timeout).plusSeconds(1)) >= 0,
+                    service + ": a grace period of " + grace + " s leaves no room for the shutdown delay " + delay + " and timeout " + timeout);
+        }
+    }
+
+    private static Object request(Container container, String resource) {
+        return container.getResources() == null ? null : container.getResources().getRequests().get(resource);
+    }
+
+    private static Set<String> keysOfSecret(Rendered rendered, String name, String reader) {
+        Secret secret = rendered.named(Secret.class, name).orElseThrow(() -> new AssertionError(reader + " reads a missing Secret " + name));
+        Set<String> keys = new java.util.TreeSet<>(secret.getData().keySet());
+        keys.addAll(secret.getStringData().keySet());
+        return keys;
+    }
+
+    private static Set<String> keysOfConfigMap(Rendered rendered, String name, String reader) {
+        ConfigMap map = rendered.named(ConfigMap.class, name).orElseThrow(() -> new AssertionError(reader + " reads a missing ConfigMap " + name));
+        Set<String> keys = new java.util.TreeSet<>(map.getData().keySet());
+        keys.addAll(map.getBinaryData().keySet());
+        return keys;
+    }
+
+    /** A variable that names a file in a mounted Secret (a key file, say) names a key the Secret has. */
+    private static void fileInASecretVolume(Rendered rendered, Container container, Map<String, Volume> volumes, String value, String what) {
+        for (VolumeMount mount : container.getVolumeMounts()) {
+            Volume volume = volumes.get(mount.getName());
+            if (volume != null && volume.getSecret() != null && value.startsWith(mount.getMountPath() + "/")) {
+                String key = value.substring(mount.getMountPath().length() + 1);
+                assertTrue(keysOfSecret(rendered, volume.getSecret().getSecretName(), what).contains(key),
+                        what + " expects " + value + ", but Secret " + volume.getSecret().getSecretName() + " has no key " + key);
+            }
+        }
+    }
+
+    private static int maxConnections(StatefulSet postgres) {
+        List<String> arguments = postgres.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs();
+        return arguments.stream().filter(a -> a.startsWith("max_connections=")).map(a -> Integer.parseInt(a.substring("max_connections=".length())))
+                .findFirst().orElseThrow(() -> new AssertionError("PostgreSQL's max_connections is set deliberately (args -c max_connections=...)"));
+    }
+
+    /** The extra pods a rolling update may add (maxSurge, 25 % by default, rounded up). */
+    private static int maxSurge(Deployment deployment, int replicas) {
+        var strategy = deployment.getSpec().getStrategy();
+        var surge = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxSurge();
+        if (surge != null && surge.getIntVal() != null) {
+            return surge.getIntVal();
+        }
+        int percent = surge == null ? 25 : Integer.parseInt(surge.getStrVal().replace("%", ""));
+        return (replicas * percent + 99) / 100;
+    }
+
+    private static int poolSize(String service) throws IOException {
+        Properties properties = properties(REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"));
+        String size = properties.getProperty("%prod.quarkus.datasource.jdbc.max-size", properties.getProperty("quarkus.datasource.jdbc.max-size"));
+        return size == null ? DEFAULT_POOL_SIZE : Integer.parseInt(size.trim());
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    /** Quarkus' short duration form ({@code 4s}, {@code 500ms}) or ISO-8601. */
+    private static Duration quarkusDuration(String value) {
+        assertNotNull(value, "a duration is configured");
+        String text = value.trim();
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        if (text.endsWith("s") && !text.startsWith("P")) {
+            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+        }
+        return Duration.parse(text);
+    }
+}

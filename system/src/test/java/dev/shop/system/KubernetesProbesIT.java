@@ -1,0 +1,59 @@
+package dev.shop.system;
+
+import dev.shop.localrun.ShopSystem;
+import dev.shop.localrun.ShopSystem.Service;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The probes in the generated manifests ask the running services what they answer: every probe path
+ * of every Deployment says UP (200) on that service, and asks on a port the container declares.
+ */
+class KubernetesProbesIT {
+
+    static ShopSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = ShopSystem.start(Shop.settings());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void everyProbeOfEveryServiceAnswersUpOnAPortItsContainerDeclares() {
+        Rendered kind = Rendered.overlay("kind");
+        for (Service service : Service.values()) {
+            Deployment deployment = kind.named(Deployment.class, service.module())
+                    .orElseThrow(() -> new AssertionError("no Deployment " + service.module()));
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+            for (Probe probe : Stream.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe()).toList()) {
+                assertNotNull(probe, service.module() + " has a startup, a readiness and a liveness probe");
+                HTTPGetAction get = probe.getHttpGet();
+                assertNotNull(get, service.module() + " probes over HTTP");
+                assertTrue(container.getPorts().stream().anyMatch(p -> p.getContainerPort().equals(get.getPort().getIntVal())),
+                        service.module() + " probes port " + get.getPort() + ", which its container does not declare");
+                given().baseUri(system.uri(service).toString())
+                        .when().get(get.getPath())
+                        .then().statusCode(200).body("status", equalTo("UP"));
+            }
+        }
+    }
+}
