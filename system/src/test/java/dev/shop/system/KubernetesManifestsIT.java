@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -63,8 +64,26 @@ class KubernetesManifestsIT {
     private static final int DEFAULT_POOL_SIZE = 20;
     private static final Map<String, Rendered> RENDERS = new ConcurrentHashMap<>();
 
+    /** Each overlay, and the kind overlay with the load generator's Job (k8s/load) applied beside it. */
     static Stream<Rendered> overlays() {
-        return Rendered.OVERLAYS.stream().map(o -> RENDERS.computeIfAbsent(o, Rendered::overlay));
+        Stream<Rendered> overlays = Rendered.OVERLAYS.stream().map(o -> RENDERS.computeIfAbsent(o, Rendered::overlay));
+        Rendered withLoad = RENDERS.computeIfAbsent("kind + load",
+                n -> RENDERS.computeIfAbsent("kind", Rendered::overlay).plus(Rendered.render(Rendered.K8S.resolve("load"))));
+        return Stream.concat(overlays, Stream.of(withLoad));
+    }
+
+    @Test
+    void theLoadGeneratorRunsOnceAgainstTheGatewayAndStopsByItself() {
+        Rendered load = Rendered.render(Rendered.K8S.resolve("load"));
+        Job job = load.named(Job.class, "load-generator").orElseThrow(() -> new AssertionError("no Job load-generator in k8s/load"));
+        assertEquals("Never", job.getSpec().getTemplate().getSpec().getRestartPolicy());
+        assertEquals(0, job.getSpec().getBackoffLimit(), "a failed run is reported, not repeated");
+        assertNotNull(job.getSpec().getActiveDeadlineSeconds(), "a hard deadline");
+        List<String> arguments = job.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs();
+        String target = arguments.get(arguments.indexOf("--target") + 1);
+        Rendered kind = overlays().findFirst().orElseThrow();
+        Service gateway = kind.named(Service.class, "gateway").orElseThrow();
+        assertEquals("http://gateway:" + gateway.getSpec().getPorts().getFirst().getPort(), target, "the load goes to the gateway Service");
     }
 
     @ParameterizedTest
@@ -256,7 +275,7 @@ class KubernetesManifestsIT {
         Map<String, Integer> ports = Map.of("catalog-service", 8080, "user-service", 8080, "order-service", 8080,
                 "gateway", 8080, "postgres", 5432);
         Map<String, Set<String>> allowedSources = Map.of(
-                "gateway", Set.of("outside", "catalog-service", "user-service", "order-service", "postgres"),
+                "gateway", Set.of("outside", "catalog-service", "user-service", "order-service", "postgres", "load-generator"),
                 "catalog-service", Set.of("gateway", "order-service"),
                 "user-service", Set.of("gateway", "catalog-service", "order-service"),
                 "order-service", Set.of("gateway"),

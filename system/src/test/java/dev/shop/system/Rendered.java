@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Assumptions;
 
@@ -46,6 +47,13 @@ record Rendered(String name, List<HasMetadata> objects) {
         return render(K8S.resolve("overlays").resolve(overlay));
     }
 
+    /** What a cluster holds with both applied (the load Job beside the shop, say). */
+    Rendered plus(Rendered other) {
+        List<HasMetadata> both = new ArrayList<>(objects);
+        both.addAll(other.objects);
+        return new Rendered(name + " + " + other.name, List.copyOf(both));
+    }
+
     static Rendered render(Path kustomization) {
         requireKubectl();
         String yaml = kubectl("kustomize", kustomization.toString());
@@ -65,9 +73,10 @@ record Rendered(String name, List<HasMetadata> objects) {
         return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
     }
 
-    /** Every pod template in the render (Deployments and StatefulSets), by its workload's name. */
+    /** Every pod template in the render (Deployments, StatefulSets, Jobs), by its workload's name. */
     Map<String, PodTemplateSpec> podTemplates() {
         Map<String, PodTemplateSpec> templates = new TreeMap<>();
+        all(Job.class).forEach(j -> templates.put(j.getMetadata().getName(), j.getSpec().getTemplate()));
         all(Deployment.class).forEach(d -> templates.put(d.getMetadata().getName(), d.getSpec().getTemplate()));
         all(StatefulSet.class).forEach(s -> templates.put(s.getMetadata().getName(), s.getSpec().getTemplate()));
         return templates;
