@@ -87,7 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
-            sleep(Duration.ofMillis(100));
+            sleep(Duration.ofMillis(20));
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }

@@ -1,0 +1,374 @@
+package dev.shop.benchmarks;
+
+import dev.shop.localrun.ServiceProcess;
+import dev.shop.localrun.ShopSystem;
+import dev.shop.localrun.ShopSystem.Service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code mvn -Pbenchmark}: the shop's figures on this machine, in one run, written to
+ * docs/performance.md. The services run as in their containers (the heap and the collector the JVM
+ * picks under the container's memory limit); wrk loads them over HTTP from the same machine.
+ */
+public final class Benchmarks {
+
+    private static final String ADMIN_EMAIL = "bench-admin@shop.example";
+    private static final String ADMIN_PASSWORD = "a benchmark admin password";
+    private static final int STARTS = 3;
+    /** The JVM options each service's image gives, and the collector the JVM picks under the image's memory limit. */
+    private static final Map<Service, List<String>> AS_IN_CONTAINER = Map.of(
+            Service.CATALOG, List.of("-Xmx384m", "-XX:+UseSerialGC"),
+            Service.USERS, List.of("-Xmx384m", "-XX:+UseSerialGC"),
+            Service.ORDERS, List.of("-Xmx384m", "-XX:+UseSerialGC"),
+            Service.GATEWAY, List.of("-Xmx288m", "-XX:+UseSerialGC"));
+
+    private final Path repository;
+    private final ShopSystem system;
+    private final Report report;
+    private final Path work;
+    private final Duration duration;
+    private final ShopApi api;
+    private final Map<Service, Double> cpuMillisPerRequest = new EnumMap<>(Service.class);
+
+    private Benchmarks(Path repository, ShopSystem system, Report report, Path work, Duration duration) {
+        this.repository = repository;
+        this.system = system;
+        this.report = report;
+        this.work = work;
+        this.duration = duration;
+        this.api = new ShopApi(system.uri(Service.GATEWAY));
+    }
+
+    public static void main(String[] args) {
+        Path repository = Path.of(System.getProperty("shop.repository", ".")).toAbsolutePath().normalize();
+        for (String tool : List.of("wrk", "pgbench", "psql")) {
+            if (!Commands.available(tool, "--version")) {
+                System.err.println("The benchmarks need " + tool + ": apt-get install wrk postgresql-client (or your system's packages).");
+                System.exit(2);
+            }
+        }
+        Duration duration = Duration.ofSeconds(Long.getLong("shop.benchmark.seconds", 15));
+        Path work = repository.resolve("benchmarks/target");
+        Report report = new Report(Machine.describe(), "mvn -Pbenchmark");
+        ShopSystem.Settings settings = new ShopSystem.Settings(repository).logDirectory(work.resolve("logs"))
+                .randomPorts().administrator(ADMIN_EMAIL, ADMIN_PASSWORD);
+        try (ShopSystem system = ShopSystem.start(settings)) {
+            Benchmarks benchmarks = new Benchmarks(repository, system, report, work, duration);
+            Map<Service, Double> idle = benchmarks.startUp();
+            benchmarks.floors();
+            benchmarks.reads();
+            benchmarks.orders();
+            benchmarks.memory(idle);
+            benchmarks.sizing();
+            benchmarks.tracing();
+            benchmarks.jvmChoices();
+        }
+        Containers.measure(repository, report, duration);
+        report.write(repository.resolve("docs/performance.md"));
+    }
+
+    /** Start → ready of each service (median of three), then the resident memory of an idle shop. */
+    private Map<Service, Double> startUp() {
+        report.section("Start-up", """
+                Process start → `/q/health/ready` UP, JVM mode, median of %d starts of each service with the
+                others running. Ready means warm: each service first runs its own request paths once (see the
+                README), so "Quarkus started" (its own log line) comes earlier. Target: ≤ 1.0 s.
+                """.formatted(STARTS));
+        report.table("Service", "Start → ready", "Quarkus started in", "Target ≤ 1.0 s");
+        for (Service service : Service.values()) {
+            List<Duration> starts = new ArrayList<>();
+            for (int i = 0; i < STARTS; i++) {
+                starts.add(system.restart(service, asInContainer(service)));
+            }
+            double ready = median(starts.stream().map(d -> d.toMillis() / 1000.0).toList());
+            report.row(service.module(), "%.2f s".formatted(ready), quarkusStarted(service), ready <= 1.0 ? "met" : "not met");
+        }
+        pause(Duration.ofSeconds(10));
+        Map<Service, Double> idle = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            idle.put(service, ProcessStats.rssMiB(pid(service)));
+        }
+        return idle;
+    }
+
+    private void floors() {
+        report.section("Floors", """
+                What the layers below the services can do on this machine, for context: PostgreSQL's
+                primary-key select (`pgbench -S -M prepared`, 32 clients, on the shop's own server) and a
+                trivial HTTP endpoint (`GET /q/health/live` on catalog-service, which checks nothing).
+                """);
+        Pgbench.Result pgbench = Pgbench.run(system.jdbcUrl(), duration);
+        report.table("Floor", "Throughput", "Latency");
+        report.row("PostgreSQL primary-key select (pgbench)", "%,.0f tx/s".formatted(pgbench.transactionsPerSecond()),
+                "%.2f ms average".formatted(pgbench.averageMillis()));
+        Wrk.Result http = wrk(system.uri(Service.CATALOG).resolve("/q/health/live"), null, Map.of());
+        report.row("HTTP, `GET /q/health/live` (wrk)", "%,.0f req/s".formatted(http.requestsPerSecond()),
+                "p50 %.2f ms, p99 %.2f ms".formatted(http.p50Millis(), http.p99Millis()));
+    }
+
+    private void reads() {
+        report.section("Reads", """
+                `wrk -t2 -c32 -d%ds --latency` after a warm-up run of the same length. Saturation: wrk
+                sends as fast as answers come. Half: each connection pauses between requests so that about
+                half the saturated rate arrives (wrk's `delay()`); the latency there is what a customer sees
+                on a busy but not overloaded shop.
+                """.formatted(duration.toSeconds()));
+        report.table("Request", "At saturation", "At about half", "Target");
+        URI catalog = system.uri(Service.CATALOG);
+        URI gateway = system.uri(Service.GATEWAY);
+        Wrk.Result direct = saturatedAndHalf("`GET /api/products/{id}` direct to catalog-service", catalog.resolve("/api/products/7"),
+                Service.CATALOG, "≥ 30,000 req/s, p99 ≤ 10 ms");
+        Wrk.Result proxied = saturatedAndHalf("`GET /api/products/{id}` through the gateway", gateway.resolve("/api/products/7"),
+                Service.GATEWAY, "≥ 70 % of direct");
+        saturatedAndHalf("`GET /api/products?q=coffee` through the gateway", gateway.resolve("/api/products?q=coffee"), null, "");
+        report.text("Through the gateway: %.0f %% of direct (target ≥ 70 %%). Direct: %s; target ≥ 30,000 req/s with p99 ≤ 10 ms: %s."
+                .formatted(100 * proxied.requestsPerSecond() / direct.requestsPerSecond(), direct.summary(),
+                        direct.requestsPerSecond() >= 30_000 && direct.p99Millis() <= 10 ? "met" : "not met"));
+    }
+
+    private void orders() {
+        report.section("Orders", """
+                `POST /api/orders` straight to order-service, one product per order, a fresh Idempotency-Key
+                each (`benchmarks/src/main/resources/wrk/orders.lua`): the saga's whole path, with a
+                reservation at catalog-service and three transactions. Twenty products get a stock of
+                1,000,000 first. Then a contest for a product with a stock of 100: 32 connections order it
+                for 5 s; exactly 100 orders may succeed and the stock must end at 0.
+                """);
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        List<Long> products = api.productIds().subList(0, 20);
+        products.forEach(p -> api.setStock(admin, p, 1_000_000));
+        int stockBefore = products.stream().mapToInt(api::stock).sum();
+        String token = api.newCustomerToken();
+        Map<String, String> environment = Map.of("SHOP_BENCH_TOKEN", token, "SHOP_BENCH_PRODUCTS",
+                products.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow());
+        Path script = script("orders.lua");
+        URI orders = system.uri(Service.ORDERS).resolve("/api/orders");
+        report.table("Request", "At saturation", "At about half", "Target");
+        Measured measured = saturatedAndHalf("`POST /api/orders` direct to order-service", orders, script, environment,
+                Service.ORDERS, "≥ 1,000 orders/s");
+        Wrk.Result saturated = measured.saturated();
+        long placed = measured.runs().stream().mapToLong(r -> r.statuses().getOrDefault("201", 0L)).sum();
+        int stockAfter = products.stream().mapToInt(api::stock).sum();
+        report.text("%,d orders placed in these runs; the stock of the twenty products fell by %,d: %s."
+                .formatted(placed, stockBefore - stockAfter, placed == stockBefore - stockAfter ? "every order took exactly its stock" : "MISMATCH"));
+
+        long contested = products.getFirst();
+        api.setStock(admin, contested, 100);
+        Wrk.Result contest = Wrk.run(orders, Duration.ofSeconds(5), script,
+                Map.of("SHOP_BENCH_TOKEN", token, "SHOP_BENCH_PRODUCTS", Long.toString(contested), "SHOP_BENCH_RUN", "contest"));
+        long won = contest.statuses().getOrDefault("201", 0L);
+        int left = api.stock(contested);
+        report.text("Contest for 100 in stock: %,d orders answered, %d placed (201), %d refused as out of stock (409), %d other; stock left %d: %s. Target: zero oversell, %,.0f orders/s ≥ 1,000: %s."
+                .formatted(contest.requests(), won, contest.statuses().getOrDefault("409", 0L), contest.statuses().getOrDefault("other", 0L),
+                        left, won == 100 && left == 0 ? "no oversell" : "OVERSOLD OR LOST", saturated.requestsPerSecond(),
+                        saturated.requestsPerSecond() >= 1000 ? "met" : "not met"));
+    }
+
+    private void memory(Map<Service, Double> idle) {
+        report.section("Memory", """
+                Resident set size (VmRSS) of each service's process: idle after start-up, and after all the
+                load above. Heap as in the containers (75 % of the memory limit). Targets: ≤ 128 MiB idle,
+                ≤ 256 MiB after load.
+                """);
+        report.table("Service", "Idle", "After load", "Targets");
+        for (Service service : Service.values()) {
+            double loaded = ProcessStats.rssMiB(pid(service));
+            report.row(service.module(), "%.0f MiB".formatted(idle.get(service)), "%.0f MiB".formatted(loaded),
+                    (idle.get(service) <= 128 ? "idle met" : "idle not met") + ", " + (loaded <= 256 ? "loaded met" : "loaded not met"));
+        }
+    }
+
+    private void sizing() {
+        report.section("Sizing the HPA", """
+                Each HorizontalPodAutoscaler keeps a service's CPU at 70 % of its 250m request, so a replica
+                is sized to use 175 ms of CPU per second. The CPU each request cost in the saturation runs
+                above (process CPU time over requests answered) gives what one replica carries at that
+                target, and how many replicas a rate needs.
+                """);
+        report.table("Service (request)", "CPU per request", "Per replica at the HPA target", "Replicas for 1,000 req/s", "maxReplicas (k8s)");
+        cpuMillisPerRequest.forEach((service, millis) -> {
+            double perReplica = 175 / millis;
+            report.row(service.module(), "%.3f ms".formatted(millis), "%,.0f req/s".formatted(perReplica),
+                    (int) Math.ceil(1000 / perReplica), Kubernetes.maxReplicas(repository, service));
+        });
+        report.text("""
+                At those maxReplicas, with a rolling update's surge and a reserve, the three data services'
+                pools (10 connections each) need 180 of PostgreSQL's 200 connections: `KubernetesManifestsIT`
+                computes that budget from the manifests on every build and fails the build if it does not fit.
+                """);
+    }
+
+    private void tracing() {
+        report.section("Tracing's cost", """
+                `GET /api/products/{id}` direct to catalog-service at saturation with catalog-service
+                restarted three ways: tracing off (`QUARKUS_OTEL_SDK_DISABLED=true`), tracing on but not
+                exported (the default: no `SHOP_OTLP_ENDPOINT`), and exporting to an OTLP endpoint nobody
+                listens on. Targets: on-but-not-exporting costs ≤ 10 %; an unreachable endpoint does not
+                halve throughput.
+                """);
+        report.table("Tracing", "At saturation", "Relative to off");
+        URI product = system.uri(Service.CATALOG).resolve("/api/products/7");
+        Wrk.Result off = tracingRun(product, Map.of("QUARKUS_OTEL_SDK_DISABLED", "true"));
+        report.row("off", off.summary(), "100 %");
+        Wrk.Result on = tracingRun(product, Map.of());
+        report.row("on, not exported (default)", on.summary(), "%.0f %%".formatted(100 * on.requestsPerSecond() / off.requestsPerSecond()));
+        Wrk.Result unreachable = tracingRun(product, Map.of("SHOP_OTLP_ENDPOINT", "http://127.0.0.1:" + ServiceProcess.freePort()));
+        report.row("exporting to an unreachable endpoint", unreachable.summary(),
+                "%.0f %%".formatted(100 * unreachable.requestsPerSecond() / off.requestsPerSecond()));
+        system.restart(Service.CATALOG, asInContainer(Service.CATALOG));
+    }
+
+    /** Start-up, memory and throughput of catalog-service under the JVM choices that matter for small containers. */
+    private void jvmChoices() {
+        report.section("JVM choices (catalog-service)", """
+                The same service under different JVM options, each started %d times (median), then loaded
+                at saturation. "As shipped" is what the image runs under its 512 MiB limit: a 384 MiB heap
+                and the Serial collector the JVM picks below 2 GB. AppCDS: a class-data archive written by a
+                first run (`-XX:+AutoCreateSharedArchive`); the AOT cache (JDK 24+, JEP 483/514) also keeps
+                linked classes and profiles.
+                """.formatted(STARTS));
+        report.table("JVM options", "Start → ready", "RSS idle", "At saturation", "RSS after");
+        jvmChoice("as shipped: " + String.join(" ", AS_IN_CONTAINER.get(Service.CATALOG)), List.of(), null);
+        jvmChoice("G1 instead of Serial", List.of("-XX:+UseG1GC"), null);
+        Path archive = work.resolve("catalog-service.jsa");
+        jvmChoice("AppCDS (dynamic archive)", List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive"), List.of());
+        if (Runtime.version().feature() >= 25) {
+            Path cache = work.resolve("catalog-service.aot");
+            jvmChoice("AOT cache (JDK " + Runtime.version().feature() + ")", List.of("-XX:AOTCache=" + cache),
+                    List.of("-XX:AOTCacheOutput=" + cache));
+        }
+        system.restart(Service.CATALOG, asInContainer(Service.CATALOG));
+    }
+
+    private void jvmChoice(String name, List<String> options, List<String> training) {
+        if (training != null) {
+            List<String> trainingOptions = training.isEmpty() ? options : training;
+            system.restart(Service.CATALOG, asInContainer(Service.CATALOG).andThen(b -> trainingOptions.forEach(b::jvmOption)));
+            Wrk.run(system.uri(Service.CATALOG).resolve("/api/products/7"), Duration.ofSeconds(5), null, Map.of());
+            system.stop(Service.CATALOG);
+        }
+        List<Double> starts = new ArrayList<>();
+        for (int i = 0; i < STARTS; i++) {
+            starts.add(system.restart(Service.CATALOG, asInContainer(Service.CATALOG).andThen(b -> options.forEach(b::jvmOption))).toMillis() / 1000.0);
+        }
+        pause(Duration.ofSeconds(5));
+        double idle = ProcessStats.rssMiB(pid(Service.CATALOG));
+        Wrk.Result result = wrk(system.uri(Service.CATALOG).resolve("/api/products/7"), null, Map.of());
+        report.row(name, "%.2f s".formatted(median(starts)), "%.0f MiB".formatted(idle), result.summary(),
+                "%.0f MiB".formatted(ProcessStats.rssMiB(pid(Service.CATALOG))));
+    }
+
+    private Wrk.Result tracingRun(URI target, Map<String, String> environment) {
+        system.restart(Service.CATALOG, asInContainer(Service.CATALOG).andThen(b -> b.env(environment)));
+        return wrk(target, null, Map.of());
+    }
+
+    /** A saturated run and a run at about half its rate, with every run made on the way (warm-up, trial). */
+    private record Measured(Wrk.Result saturated, Wrk.Result half, List<Wrk.Result> runs) {
+    }
+
+    private Wrk.Result saturatedAndHalf(String name, URI target, Service measuredCpu, String goal) {
+        return saturatedAndHalf(name, target, null, Map.of(), measuredCpu, goal).saturated();
+    }
+
+    private Measured saturatedAndHalf(String name, URI target, Path script, Map<String, String> environment,
+                                      Service measuredCpu, String goal) {
+        Path paced = script == null ? script("paced.lua") : script;
+        Wrk.Result warmUp = runNamed(target, script, environment, "warm-up");
+        double cpuBefore = measuredCpu == null ? 0 : ProcessStats.cpuSeconds(pid(measuredCpu));
+        Wrk.Result saturated = runNamed(target, script, environment, "saturated");
+        if (measuredCpu != null) {
+            double cpu = ProcessStats.cpuSeconds(pid(measuredCpu)) - cpuBefore;
+            cpuMillisPerRequest.put(measuredCpu, 1000 * cpu / saturated.requests());
+        }
+        // Each connection's cycle is its pause plus the answer's time: aim at half, correct once.
+        double half = saturated.requestsPerSecond() / 2;
+        long pause = Math.round(Wrk.CONNECTIONS * 1000 / half);
+        Wrk.Result trial = runPaced(target, paced, environment, pause, Duration.ofSeconds(5), "trial");
+        double cycle = Wrk.CONNECTIONS * 1000 / trial.requestsPerSecond();
+        pause = Math.max(0, Math.round(pause - (cycle - Wrk.CONNECTIONS * 1000 / half)));
+        Wrk.Result atHalf = runPaced(target, paced, environment, pause, duration, "half");
+        report.row(name, saturated.summary(), "%s (%.0f %% of saturation)".formatted(atHalf.summary(),
+                100 * atHalf.requestsPerSecond() / saturated.requestsPerSecond()), goal);
+        return new Measured(saturated, atHalf, List.of(warmUp, saturated, trial, atHalf));
+    }
+
+    private Wrk.Result runNamed(URI target, Path script, Map<String, String> environment, String run) {
+        return wrk(target, script, with(environment, "SHOP_BENCH_RUN", run + "-" + System.nanoTime()));
+    }
+
+    private Wrk.Result runPaced(URI target, Path script, Map<String, String> environment, long pause, Duration length, String run) {
+        Map<String, String> paced = with(with(environment, "SHOP_BENCH_DELAY_MS", Long.toString(pause)), "SHOP_BENCH_RUN", run + "-" + System.nanoTime());
+        return Wrk.run(target, length, script, paced);
+    }
+
+    private Wrk.Result wrk(URI target, Path script, Map<String, String> environment) {
+        return Wrk.run(target, duration, script, environment);
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String variable, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(environment);
+        copy.put(variable, value);
+        return copy;
+    }
+
+    private Consumer<ServiceProcess.Builder> asInContainer(Service service) {
+        return builder -> AS_IN_CONTAINER.get(service).forEach(builder::jvmOption);
+    }
+
+    private long pid(Service service) {
+        return system.process(service).orElseThrow().pid();
+    }
+
+    private String quarkusStarted(Service service) {
+        try {
+            Matcher started = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(system.process(service).orElseThrow().log()));
+            String last = "?";
+            while (started.find()) {
+                last = started.group(1) + " s";
+            }
+            return last;
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private Path script(String name) {
+        Path file = work.resolve("wrk").resolve(name);
+        try (InputStream in = Benchmarks.class.getResourceAsStream("/wrk/" + name)) {
+            Files.createDirectories(file.getParent());
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.shop.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The shop in containers, when Docker and the images are there (mvn package -Pimages): image
+ * sizes, start → ready of each container, and catalog-service at 1, 2 and 3 replicas behind the
+ * gateway. Compose runs it, as a user would; the variables compose reads (SHOP_POSTGRES_IMAGE, ...)
+ * are passed on.
+ */
+final class Containers {
+
+    private static final List<String> SERVICES = List.of("catalog-service", "user-service", "order-service", "gateway");
+    private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Path repository;
+    private final List<String> compose;
+
+    private Containers(Path repository, List<String> compose) {
+        this.repository = repository;
+        this.compose = compose;
+    }
+
+    static void measure(Path repository, Report report, Duration duration) {
+        report.section("In containers", """
+                The images (`mvn package -Pimages`) run by `docker compose`, on the same machine. Start → ready
+                is from `docker start` to `/q/health/ready` UP, asked from the host. Then catalog-service at 1,
+                2 and 3 replicas (`--scale`), loaded through the gateway with wrk; "spread" is how 300
+                sequential requests fell on the replicas (`X-Served-By`). On 2 cores the replicas share the
+                same CPUs as everything else, so this shows the spreading, not a speed-up.
+                """);
+        List<String> compose = Commands.available("docker", "compose", "version") ? List.of("docker", "compose")
+                : Commands.available("docker-compose", "version") ? List.of("docker-compose") : null;
+        if (compose == null || !Commands.available("docker", "info") || !imagesBuilt()) {
+            report.text("Not measured in this run: no Docker engine, no compose, or the images are not built (`mvn package -Pimages`).");
+            return;
+        }
+        Containers containers = new Containers(repository, compose);
+        try {
+            containers.run(report, duration);
+        } finally {
+            containers.compose("down", "-v", "--remove-orphans");
+        }
+    }
+
+    private static boolean imagesBuilt() {
+        return SERVICES.stream().allMatch(s -> Commands.available("docker", "image", "inspect", image(s)));
+    }
+
+    private void run(Report report, Duration duration) {
+        compose("down", "-v", "--remove-orphans");
+        compose("up", "-d");
+        awaitGateway();
+        report.table("Image", "Size", "Start → ready");
+        for (String service : SERVICES) {
+            String container = container(service);
+            docker("stop", container);
+            long started = System.nanoTime();
+            docker("start", container);
+            String address = docker("inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", container).trim();
+            awaitReady(URI.create("http://" + address + ":8080/q/health/ready"));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long size = Long.parseLong(docker("image", "inspect", "--format", "{{.Size}}", image(service)).trim());
+            report.row(image(service), "%d MB".formatted(size / 1_000_000), "%.1f s".formatted(seconds));
+        }
+        awaitGateway();
+        report.table("catalog-service replicas", "Through the gateway (`GET /api/products/{id}`)", "Spread of 300 requests");
+        for (int replicas = 1; replicas <= 3; replicas++) {
+            compose("up", "-d", "--scale", "catalog-service=" + replicas);
+            awaitSpread(replicas);
+            Wrk.Result result = Wrk.run(GATEWAY.resolve("/api/products/7"), duration, null, Map.of());
+            report.row(replicas, result.summary(), spread().values().toString());
+        }
+    }
+
+    private void awaitSpread(int replicas) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (spread().size() < replicas) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway never reached " + replicas + " catalog-service replicas");
+            }
+            pause();
+        }
+    }
+
+    /** How many of 300 requests each replica answered. */
+    private static Map<String, Integer> spread() {
+        Map<String, Integer> served = new TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/products/" + (i % 60 + 1))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                response.headers().firstValue("X-Served-By").ifPresent(by -> served.merge(by, 1, Integer::sum));
+            } catch (java.io.IOException e) {
+                // counted as not served
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return served;
+            }
+        }
+        return served;
+    }
+
+    private void awaitGateway() {
+        awaitReady(GATEWAY.resolve("/q/health/ready"));
+    }
+
+    private static void awaitReady(URI ready) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(1)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException(ready + " was not ready within 3 minutes");
+    }
+
+    private String container(String service) {
+        return compose("ps", "-q", service).lines().findFirst().orElseThrow().trim();
+    }
+
+    private String compose(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(compose);
+        command.addAll(List.of("--project-directory", repository.toString(), "-f", repository.resolve("docker-compose.yml").toString()));
+        command.addAll(List.of(arguments));
+        return Commands.run(command, Map.of(), Duration.ofMinutes(5));
+    }
+
+    private static String docker(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("docker"));
+        command.addAll(List.of(arguments));
+        return Commands.run(command, Map.of(), Duration.ofMinutes(2));
+    }
+
+    private static String image(String service) {
+        return "shop/" + service + ":1.0.0-SNAPSHOT";
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.shop.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What Linux knows about a process: its resident memory and the CPU time it has used. */
+final class ProcessStats {
+
+    /** USER_HZ: the unit of the CPU times in /proc/<pid>/stat, 100 on every common Linux. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private ProcessStats() {
+    }
+
+    static double rssMiB(long pid) {
+        for (String line : lines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
+    }
+
+    static double cpuSeconds(long pid) {
+        String stat = String.join(" ", lines(Path.of("/proc", Long.toString(pid), "stat")));
+        // The command name (2nd field) is in parentheses and may hold spaces: count from after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    private static java.util.List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
