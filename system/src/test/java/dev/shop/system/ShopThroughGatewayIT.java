@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,6 +159,35 @@ class ShopThroughGatewayIT {
             signal("CONT", pid);
         }
         awaitStatus("/api/categories", 200, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Clients that give up (a load generator stopping, a browser leaving the page) cancel their
+     * requests at the gateway; that is not catalog-service failing, so its breaker stays closed.
+     */
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void clientsHangingUpDoNotOpenTheBreaker() throws Exception {
+        long pid = system.process(Service.CATALOG).orElseThrow().pid();
+        URI gateway = system.uri(Service.GATEWAY);
+        List<Socket> clients = new ArrayList<>();
+        signal("STOP", pid);
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket client = new Socket(gateway.getHost(), gateway.getPort());
+                client.getOutputStream().write(("GET /api/categories HTTP/1.1\r\nHost: " + gateway.getAuthority()
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                clients.add(client);
+            }
+            sleep(300);
+            for (Socket client : clients) {
+                client.close();
+            }
+            sleep(300);
+        } finally {
+            signal("CONT", pid);
+        }
+        Shop.through(system).when().get("/api/categories").then().statusCode(200);
     }
 
     private static Response timed(java.util.function.Supplier<Response> call) {

@@ -58,6 +58,10 @@ public class GatewayRoutes {
             return;
         }
         proxy.forward(rc.request(), backend.get()).onFailure(failure -> {
+            if (failure instanceof BackendProxy.ClientGone) {
+                LOG.debugf("%s %s: %s", rc.request().method(), path, failure.getMessage());
+                return;
+            }
             LOG.warnf("%s %s failed: %s (%s)", rc.request().method(), path, failure.getMessage(),
                     failure.getCause() == null ? "" : failure.getCause().toString());
             if (failure instanceof BackendProxy.Unavailable && !rc.response().headWritten()) {

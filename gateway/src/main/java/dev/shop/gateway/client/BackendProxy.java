@@ -42,6 +42,16 @@ public class BackendProxy {
         }
     }
 
+    /**
+     * The client hung up before the backend answered, so the forwarded request was cancelled. Not
+     * the backend's fault: it does not count against its circuit breaker.
+     */
+    public static class ClientGone extends RuntimeException {
+        ClientGone(Throwable cause) {
+            super("the client closed the connection before the answer came", cause, false, false);
+        }
+    }
+
     private static final TypeLiteral<CompletionStage<ProxyResponse>> PROXY_RESPONSE = new TypeLiteral<>() {
     };
 
@@ -67,6 +77,7 @@ public class BackendProxy {
                     .failureRatio(0.5)
                     .delay(breakerDelay.toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
+                    .skipOn(ClientGone.class)
                     .done()
                     .build());
         }
@@ -83,23 +94,27 @@ public class BackendProxy {
         proxyRequest.headers().remove("traceparent").remove("tracestate");
         CompletionStage<ProxyResponse> answered;
         try {
-            answered = breakers.get(backend).get(() -> send(proxyRequest, backend), PROXY_RESPONSE);
+            answered = breakers.get(backend).get(() -> send(request, proxyRequest, backend), PROXY_RESPONSE);
         } catch (RuntimeException e) {
             answered = Future.<ProxyResponse>failedFuture(e).toCompletionStage();
         }
         return Future.fromCompletionStage(answered)
                 .recover(failure -> {
                     proxyRequest.release();
-                    return Future.failedFuture(new Unavailable(backend.service() + " is unavailable", failure));
+                    return Future.failedFuture(failure instanceof ClientGone ? failure
+                            : new Unavailable(backend.service() + " is unavailable", failure));
                 })
                 .compose(ProxyResponse::send);
     }
 
-    private CompletionStage<ProxyResponse> send(ProxyRequest proxyRequest, Backend backend) {
+    private CompletionStage<ProxyResponse> send(HttpServerRequest request, ProxyRequest proxyRequest, Backend backend) {
         return Future.fromCompletionStage(Stork.getInstance().getService(backend.discoveryName())
                         .selectInstance().subscribeAsCompletionStage())
                 .compose(replica -> client.request(options(replica)))
                 .compose(proxyRequest::send)
+                // A load generator stopping, or a browser leaving a page, cancels requests in flight:
+                // counted as the backend's failures, they would open its breaker for everyone.
+                .recover(failure -> Future.failedFuture(request.response().closed() ? new ClientGone(failure) : failure))
                 .toCompletionStage();
     }
 
