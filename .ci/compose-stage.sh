@@ -23,7 +23,7 @@ echo "== Images: Jib on $JRE_IMAGE, one per service"
 mvn -q install -DskipTests -pl database,common,local-run,testing
 for service in "${SERVICES[@]}"; do
   started=$(now)
-  mvn -q -Pimages package -pl "$service" -Dshop.base-image="docker://$JRE_IMAGE"
+  mvn -q -Pimages package -pl "$service" -Dshop.base-image="docker://$JRE_IMAGE" -Dshop.appcds-builder-image="$JRE_IMAGE"
   BUILD_SECONDS[$service]=$(seconds_since "$started")
 done
 
