@@ -36,16 +36,26 @@ final class Commands {
         }
     }
 
+    /** Whether the command runs and exits with 0 or 1 (wrk --version exits with 1). */
     static boolean available(String... command) {
+        return exitValue(command) <= 1;
+    }
+
+    /** Whether the command runs and exits with 0. */
+    static boolean succeeds(String... command) {
+        return exitValue(command) == 0;
+    }
+
+    private static int exitValue(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() <= 1;
+            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : Integer.MAX_VALUE;
         } catch (IOException e) {
-            return false;
+            return Integer.MAX_VALUE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Integer.MAX_VALUE;
         }
     }
 }

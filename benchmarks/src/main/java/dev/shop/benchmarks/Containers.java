@@ -38,22 +38,24 @@ final class Containers {
                 sequential requests fell on the replicas (`X-Served-By`). On 2 cores the replicas share the
                 same CPUs as everything else, so this shows the spreading, not a speed-up.
                 """);
-        List<String> compose = Commands.available("docker", "compose", "version") ? List.of("docker", "compose")
-                : Commands.available("docker-compose", "version") ? List.of("docker-compose") : null;
-        if (compose == null || !Commands.available("docker", "info") || !imagesBuilt()) {
+        List<String> compose = Commands.succeeds("docker", "compose", "version") ? List.of("docker", "compose")
+                : Commands.succeeds("docker-compose", "version") ? List.of("docker-compose") : null;
+        if (compose == null || !Commands.succeeds("docker", "info") || !imagesBuilt()) {
             report.text("Not measured in this run: no Docker engine, no compose, or the images are not built (`mvn package -Pimages`).");
             return;
         }
         Containers containers = new Containers(repository, compose);
         try {
             containers.run(report, duration);
+        } catch (RuntimeException e) {
+            report.text("Not measured to the end in this run: " + e.getMessage().lines().findFirst().orElse(""));
         } finally {
             containers.compose("down", "-v", "--remove-orphans");
         }
     }
 
     private static boolean imagesBuilt() {
-        return SERVICES.stream().allMatch(s -> Commands.available("docker", "image", "inspect", image(s)));
+        return SERVICES.stream().allMatch(s -> Commands.succeeds("docker", "image", "inspect", image(s)));
     }
 
     private void run(Report report, Duration duration) {

@@ -1,7 +1,9 @@
 package dev.shop.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -49,8 +51,10 @@ final class Report {
         System.out.println(paragraph.strip());
     }
 
+    /** Writes the figures, followed by the hand-kept record of what they changed (resources/tuning-log.md). */
     void write(Path file) {
-        try {
+        try (InputStream tuning = Report.class.getResourceAsStream("/tuning-log.md")) {
+            markdown.append("\n").append(new String(tuning.readAllBytes(), StandardCharsets.UTF_8));
             Files.createDirectories(file.getParent());
             Files.writeString(file, markdown.toString().replaceAll("\n{3,}", "\n\n"));
         } catch (IOException e) {

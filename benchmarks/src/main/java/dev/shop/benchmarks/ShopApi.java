@@ -53,6 +53,18 @@ final class ShopApi {
         send("PUT", "/api/products/" + product, adminToken, replacement, 200);
     }
 
+    /** How many of this customer's orders are in each status (CONFIRMED, REJECTED, PENDING...), as order-service has them. */
+    Map<String, Long> orderStatuses(String token) {
+        Map<String, Long> statuses = new java.util.TreeMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode listing = send("GET", "/api/orders?size=100&page=" + page, token, null, 200);
+            listing.get("items").forEach(o -> statuses.merge(o.get("status").asText(), 1L, Long::sum));
+            if (page + 1 >= listing.get("totalPages").asInt()) {
+                return statuses;
+            }
+        }
+    }
+
     /** As {@link #attempt}, again for up to 15 s while the gateway answers 503: a breaker a saturation run opened. */
     private JsonNode send(String method, String path, String token, Object body, int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
