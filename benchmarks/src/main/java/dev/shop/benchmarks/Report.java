@@ -33,7 +33,7 @@ final class Report {
     }
 
     void table(String... header) {
-        markdown.append("| ").append(String.join(" | ", header)).append(" |\n");
+        markdown.append("\n| ").append(String.join(" | ", header)).append(" |\n");
         markdown.append("|").append(" --- |".repeat(header.length)).append("\n");
     }
 
