@@ -20,15 +20,21 @@ final class Report {
                 # Performance
 
                 Measured by `%s` on %s, in one run: %s. The load generator (wrk) ran on the same machine,
-                so every figure is what is left after it took its share. Regenerate this file with the
-                same command; it is written by `benchmarks/` (`dev.shop.benchmarks.Benchmarks`).
+                so every figure is what is left after it took its share. It is written by `benchmarks/`
+                (`dev.shop.benchmarks.Benchmarks`); to measure your machine:
+
+                ```shell
+                apt-get install wrk postgresql-client     # wrk, pgbench and psql
+                mvn package -Pimages                      # only for "In containers" (needs Docker)
+                mvn -Pbenchmark -Dshop.benchmark.seconds=15
+                ```
 
                 """.formatted(command, LocalDate.now(), machine.describeInMarkdown()));
         System.out.println("Benchmarks on " + machine.describeInMarkdown());
     }
 
     void section(String title, String introduction) {
-        markdown.append("## ").append(title).append("\n\n").append(introduction.strip()).append("\n\n");
+        markdown.append("\n## ").append(title).append("\n\n").append(introduction.strip()).append("\n\n");
         System.out.println("\n== " + title);
     }
 
