@@ -32,8 +32,8 @@ public class Catalog {
         return Page.of(products.search(query), query.page(), products.countMatching(query));
     }
 
-    public Optional<Product> product(long id) {
-        return products.findWithCategory(id);
+    public Optional<ProductView> product(long id) {
+        return products.findView(id);
     }
 
     @Transactional

@@ -58,6 +58,10 @@ public class Product {
         stock += quantity;
     }
 
+    public ProductView view() {
+        return new ProductView(id, sku, name, description, price, category.slug(), stock);
+    }
+
     public Long id() {
         return id;
     }

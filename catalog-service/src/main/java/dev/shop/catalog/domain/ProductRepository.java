@@ -14,8 +14,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProductRepository implements PanacheRepository<Product> {
 
-    public Optional<Product> findWithCategory(long id) {
-        return find("from Product p join fetch p.category where p.id = ?1", id).firstResultOptional();
+    public Optional<ProductView> findView(long id) {
+        return getEntityManager().createQuery("select new dev.shop.catalog.domain.ProductView(p.id, p.sku, p.name,"
+                        + " p.description, p.price, c.slug, p.stock) from Product p join p.category c where p.id = ?1",
+                        ProductView.class)
+                .setParameter(1, id)
+                .getResultStream().findFirst();
     }
 
     public boolean skuTaken(String sku, Long exceptProductId) {
