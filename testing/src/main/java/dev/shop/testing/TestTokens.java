@@ -28,6 +28,10 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "urn:shop:user-service";
+    /** The audience of the tokens customers and administrators get: the shop's public API. */
+    public static final String API_AUDIENCE = "urn:shop:api";
+    /** The audience of service accounts' tokens: the services' internal APIs. */
+    public static final String SERVICES_AUDIENCE = "urn:shop:services";
 
     private static final KeyPair KEYS = newKeyPair();
     private static final KeyPair FOREIGN_KEYS = newKeyPair();
@@ -49,6 +53,26 @@ public final class TestTokens {
 
     public static String admin() {
         return sign(claims(UUID.randomUUID().toString(), Set.of("customer", "admin")), KEYS);
+    }
+
+    /** A service account's token, as user-service issues it on its internal token endpoint. */
+    public static String service(String service) {
+        return sign(Jwt.issuer(ISSUER)
+                .subject(UUID.randomUUID().toString())
+                .upn(service + "@services.shop.internal")
+                .groups(Set.of(service))
+                .audience(SERVICES_AUDIENCE)
+                .expiresIn(Duration.ofMinutes(15)), KEYS);
+    }
+
+    /** A customer's claims with another audience (or none, for an empty set): issued for some other use. */
+    public static String withAudience(String userId, Set<String> audience) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .subject(userId)
+                .upn(userId + "@test.example")
+                .groups(Set.of("customer", "admin"))
+                .expiresIn(Duration.ofMinutes(15));
+        return sign(audience.isEmpty() ? claims : claims.audience(audience), KEYS);
     }
 
     public static String expired(String userId) {
@@ -75,6 +99,7 @@ public final class TestTokens {
                 .subject(userId)
                 .upn(userId + "@test.example")
                 .groups(groups)
+                .audience(API_AUDIENCE)
                 .expiresIn(Duration.ofMinutes(15));
     }
 

@@ -4,6 +4,7 @@ import dev.shop.catalog.domain.Catalog;
 import dev.shop.catalog.domain.ProductQuery;
 import dev.shop.catalog.domain.ProductSort;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.web.PublicLinks;
 import dev.shop.common.web.Responses;
 import dev.shop.common.web.Page;
 import dev.shop.common.web.PageRequest;
@@ -15,14 +16,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import java.net.URI;
 
 @Path("/api/products")
 @Tag(name = "Products", description = "The catalog: anyone reads it, administrators change it")
@@ -32,10 +30,12 @@ public class ProductResource {
 
     private final Catalog catalog;
     private final String currency;
+    private final PublicLinks links;
 
-    ProductResource(Catalog catalog, @ConfigProperty(name = "shop.currency") String currency) {
+    ProductResource(Catalog catalog, @ConfigProperty(name = "shop.currency") String currency, PublicLinks links) {
         this.catalog = catalog;
         this.currency = currency;
+        this.links = links;
     }
 
     @GET
@@ -57,11 +57,10 @@ public class ProductResource {
 
     @POST
     @RolesAllowed("admin")
-    public RestResponse<ProductResponse> create(@Valid @NotNull ProductRequest body, UriInfo uri) {
+    public RestResponse<ProductResponse> create(@Valid @NotNull ProductRequest body) {
         requireShopCurrency(body);
         ProductResponse created = ProductResponse.from(catalog.create(body.toDetails()), currency);
-        URI location = uri.getBaseUriBuilder().path("api/products/{id}").build(created.id());
-        return Responses.created(location, created);
+        return Responses.created(links.to("api/products/{id}", created.id()), created);
     }
 
     @PUT

@@ -4,6 +4,7 @@ import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
 import dev.shop.common.web.Page;
 import dev.shop.common.web.PageRequest;
+import dev.shop.common.web.PublicLinks;
 import dev.shop.common.web.Responses;
 import dev.shop.order.domain.Order;
 import dev.shop.order.domain.Orders;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -21,7 +21,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,10 +37,12 @@ public class OrderResource {
 
     private final Orders orders;
     private final JsonWebToken token;
+    private final PublicLinks links;
 
-    OrderResource(Orders orders, JsonWebToken token) {
+    OrderResource(Orders orders, JsonWebToken token, PublicLinks links) {
         this.orders = orders;
         this.token = token;
+        this.links = links;
     }
 
     /**
@@ -51,7 +52,7 @@ public class OrderResource {
      */
     @POST
     public RestResponse<OrderResponse> place(@Valid @NotNull OrderRequest body,
-                                             @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey, UriInfo uri) {
+                                             @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey) {
         Orders.Placement placement = orders.place(userId(), idempotencyKey(idempotencyKey), body.quantities(),
                 authorization());
         Order order = placement.order();
@@ -59,8 +60,7 @@ public class OrderResource {
             case CONFIRMED, CANCELLED -> {
                 OrderResponse response = OrderResponse.from(order);
                 if (placement.created()) {
-                    URI location = uri.getBaseUriBuilder().path("api/orders/{id}").build(order.id());
-                    yield Responses.created(location, response);
+                    yield Responses.created(links.to("api/orders/{id}", order.id()), response);
                 }
                 yield RestResponse.ok(response);
             }

@@ -2,6 +2,7 @@ package dev.shop.user.api;
 
 import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.web.PublicLinks;
 import dev.shop.common.web.Responses;
 import dev.shop.user.domain.Account;
 import dev.shop.user.domain.Accounts;
@@ -11,13 +12,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -29,20 +28,21 @@ public class UserResource {
 
     private final Accounts accounts;
     private final JsonWebToken token;
+    private final PublicLinks links;
 
-    UserResource(Accounts accounts, JsonWebToken token) {
+    UserResource(Accounts accounts, JsonWebToken token, PublicLinks links) {
         this.accounts = accounts;
         this.token = token;
+        this.links = links;
     }
 
     @POST
-    public RestResponse<UserResponse> register(@Valid @NotNull RegistrationRequest body, UriInfo uri) {
+    public RestResponse<UserResponse> register(@Valid @NotNull RegistrationRequest body) {
         if (body.password().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
             throw ProblemException.invalidField("password", "must be at most " + BCRYPT_MAX_BYTES + " bytes long");
         }
         Account account = accounts.register(body.email(), body.name(), body.password());
-        URI location = uri.getBaseUriBuilder().path("api/users/{id}").build(account.id());
-        return Responses.created(location, UserResponse.from(account));
+        return Responses.created(links.to("api/users/{id}", account.id()), UserResponse.from(account));
     }
 
     @GET
