@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
@@ -24,7 +25,8 @@ class ProductAdminTest {
         String location = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/products")
                 .then().statusCode(201)
-                .header("Location", containsString("/api/products/"))
+                // Under the shop's public address (shop.public.url), whatever Host the request named.
+                .header("Location", startsWith("http://localhost:8080/api/products/"))
                 .body("sku", equalTo(body.get("sku")))
                 .body("currency", equalTo("EUR"))
                 .body("category", equalTo("kitchen"))
@@ -32,7 +34,7 @@ class ProductAdminTest {
                 .extract().header("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-        given().when().get(location).then().statusCode(200).body("name", equalTo("Espresso Cups"));
+        given().when().get("/api/products/" + id).then().statusCode(200).body("name", equalTo("Espresso Cups"));
 
         body.put("name", "Espresso Cups, set of 4");
         body.put("currency", "EUR");
@@ -48,6 +50,16 @@ class ProductAdminTest {
         given().when().get("/api/products/" + id).then().statusCode(404);
         given().auth().oauth2(TestTokens.admin()).when().delete("/api/products/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aForgedHostNeverReachesTheLocation() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .header("Host", "evil.example").header("X-Forwarded-Host", "evil.example")
+                .body(Products.body("Forged Host", "1.00", 1))
+                .when().post("/api/products")
+                .then().statusCode(201)
+                .header("Location", startsWith("http://localhost:8080/api/products/"));
     }
 
     @Test

@@ -50,6 +50,29 @@ class ReservationConcurrencyTest {
         assertEquals(10, Products.stock(product));
     }
 
+    @Test
+    void aConfirmationRacingAnAbandonmentEndsOneWayOnly() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            long product = Products.create("Contested " + round, "1.00", 1);
+            UUID id = UUID.randomUUID();
+            Reservations.reserve(id, product, 1).then().statusCode(201);
+
+            List<Integer> statuses = inParallel(2, i -> i == 0
+                    ? Reservations.confirm(id).statusCode()
+                    : Reservations.abandon(id).statusCode());
+
+            String status = Reservations.get(id).path("status");
+            if (status.equals("CONFIRMED")) {
+                assertEquals(List.of(200, 200), statuses);
+                assertEquals(0, Products.stock(product));
+            } else {
+                assertEquals("RELEASED", status);
+                assertEquals(List.of(410, 200), statuses);
+                assertEquals(1, Products.stock(product));
+            }
+        }
+    }
+
     interface Call {
         int status(int index) throws Exception;
     }

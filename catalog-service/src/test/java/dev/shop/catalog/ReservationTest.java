@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -32,13 +34,14 @@ class ReservationTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/inventory/reservations/" + id))
                 .body("reservationId", equalTo(id.toString()))
+                .body("orderId", matchesPattern("[0-9a-f-]{36}"))
                 .body("status", equalTo("HELD"))
+                .body("expiresAt", notNullValue())
                 .body("items", hasSize(2))
                 .body("items.find { it.productId == " + cups + " }.quantity", equalTo(3))
                 .body("items.find { it.productId == " + cups + " }.name", equalTo("Cups"))
                 .body("currency", equalTo("EUR"));
-        String raw = given().auth().oauth2(TestTokens.customer())
-                .when().get("/api/inventory/reservations/" + id).asString();
+        String raw = Reservations.get(id).asString();
         assertEquals(true, raw.contains("\"total\":42.75"), raw);
         assertEquals(7, Products.stock(cups));
         assertEquals(2, Products.stock(pot));
@@ -88,8 +91,7 @@ class ReservationTest {
         Reservations.release(id).then().statusCode(204);
         Reservations.release(id).then().statusCode(204);
         assertEquals(4, Products.stock(product));
-        given().auth().oauth2(TestTokens.customer()).when().get("/api/inventory/reservations/" + id)
-                .then().statusCode(200).body("status", equalTo("RELEASED"));
+        Reservations.get(id).then().statusCode(200).body("status", equalTo("RELEASED"));
 
         Reservations.reserve(id, product, 3).then().statusCode(410)
                 .contentType("application/problem+json");
@@ -107,8 +109,7 @@ class ReservationTest {
 
     @Test
     void unknownReservationsAre404AndUnknownProductsAre400() {
-        given().auth().oauth2(TestTokens.customer()).when().get("/api/inventory/reservations/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+        Reservations.get(UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         Reservations.reserve(UUID.randomUUID(), 987654321L, 1)
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("items"))
@@ -128,18 +129,21 @@ class ReservationTest {
 
     @Test
     void invalidReservationsAreNamed() {
-        invalid(Map.of("items", List.of(Map.of("productId", 1, "quantity", 1))), "reservationId");
-        invalid(Map.of("reservationId", "not-a-uuid", "items", List.of(Map.of("productId", 1, "quantity", 1))),
-                "reservationId");
-        invalid(Map.of("reservationId", UUID.randomUUID().toString(), "items", List.of()), "items");
+        String order = UUID.randomUUID().toString();
+        invalid(Map.of("orderId", order, "items", List.of(Map.of("productId", 1, "quantity", 1))), "reservationId");
+        invalid(Map.of("reservationId", "not-a-uuid", "orderId", order,
+                "items", List.of(Map.of("productId", 1, "quantity", 1))), "reservationId");
         invalid(Map.of("reservationId", UUID.randomUUID().toString(),
+                "items", List.of(Map.of("productId", 1, "quantity", 1))), "orderId");
+        invalid(Map.of("reservationId", UUID.randomUUID().toString(), "orderId", order, "items", List.of()), "items");
+        invalid(Map.of("reservationId", UUID.randomUUID().toString(), "orderId", order,
                 "items", List.of(Map.of("productId", 1, "quantity", 0))), "items[0].quantity");
-        invalid(Map.of("reservationId", UUID.randomUUID().toString(),
+        invalid(Map.of("reservationId", UUID.randomUUID().toString(), "orderId", order,
                 "items", List.of(Map.of("quantity", 1))), "items[0].productId");
     }
 
     private static void invalid(Map<String, Object> body, String field) {
-        given().auth().oauth2(TestTokens.customer()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Reservations.ORDER_SERVICE).contentType(ContentType.JSON).body(body)
                 .when().post("/api/inventory/reservations")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

@@ -10,8 +10,14 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** Calls the internal reservation API as order-service does: with a token, under an id it chose. */
+/**
+ * Calls the internal reservation API as order-service does: with its service token, under an id it
+ * chose, for an order of its own.
+ */
 final class Reservations {
+
+    /** order-service's service token: the one identity the inventory API accepts. */
+    static final String ORDER_SERVICE = TestTokens.service("order-service");
 
     private Reservations() {
     }
@@ -21,13 +27,28 @@ final class Reservations {
     }
 
     static Response reserve(UUID id, List<Map<String, Object>> items) {
-        return given().auth().oauth2(TestTokens.customer()).contentType(ContentType.JSON)
-                .body(Map.of("reservationId", id.toString(), "items", items))
+        return reserveAs(ORDER_SERVICE, id, items);
+    }
+
+    static Response reserveAs(String token, UUID id, List<Map<String, Object>> items) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("reservationId", id.toString(), "orderId", UUID.randomUUID().toString(), "items", items))
                 .when().post("/api/inventory/reservations");
     }
 
+    static Response get(UUID id) {
+        return given().auth().oauth2(ORDER_SERVICE).when().get("/api/inventory/reservations/" + id);
+    }
+
+    static Response confirm(UUID id) {
+        return given().auth().oauth2(ORDER_SERVICE).when().post("/api/inventory/reservations/" + id + "/confirmation");
+    }
+
+    static Response abandon(UUID id) {
+        return given().auth().oauth2(ORDER_SERVICE).when().post("/api/inventory/reservations/" + id + "/abandonment");
+    }
+
     static Response release(UUID id) {
-        return given().auth().oauth2(TestTokens.customer())
-                .when().delete("/api/inventory/reservations/" + id);
+        return given().auth().oauth2(ORDER_SERVICE).when().delete("/api/inventory/reservations/" + id);
     }
 }

@@ -51,8 +51,8 @@ class CatalogWarmup implements WarmupTask {
         long productId = products.items().getFirst().id();
         json.writeValueAsString(ProductResponse.from(catalog.product(productId).orElseThrow(), currency));
         ReservationRequest request = json.readValue("""
-                {"reservationId": "%s", "items": [{"productId": %d, "quantity": 1}]}"""
-                .formatted(UUID.randomUUID(), productId), ReservationRequest.class);
+                {"reservationId": "%s", "orderId": "%s", "items": [{"productId": %d, "quantity": 1}]}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), productId), ReservationRequest.class);
         validator.validate(request);
         json.writeValueAsString(ReservationResponse.from(inventory.rehearseReservation(productId)));
     }

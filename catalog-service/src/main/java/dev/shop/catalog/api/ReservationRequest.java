@@ -11,7 +11,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
-public record ReservationRequest(@NotNull UUID reservationId,
+/** A reservation for one order: its id (chosen by order-service), the order it is for, the lines. */
+public record ReservationRequest(@NotNull UUID reservationId, @NotNull UUID orderId,
                                  @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> items) {
 
     public record Item(@NotNull Long productId, @NotNull @Min(1) @Max(1000) Integer quantity) {

@@ -5,29 +5,37 @@ import dev.shop.catalog.domain.Reservation;
 import dev.shop.catalog.domain.ReservationLine;
 import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
-import dev.shop.common.web.Responses;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The internal API order-service reserves stock through. The gateway never exposes it. */
+/**
+ * The internal API order-service reserves stock through; the gateway never routes it, and only
+ * order-service's own service identity may call it (its service token, group {@code order-service}):
+ * a customer's or an administrator's token is refused with 403.
+ *
+ * <p>A reservation holds its stock for one order until order-service confirms it (the order is
+ * placed), and is released when the order gives up, is cancelled, or never confirms in time.
+ */
 @Path("/api/inventory/reservations")
-@Authenticated
-@Tag(name = "Inventory (internal)", description = "Stock reservations for order-service; not routed by the gateway")
+@RolesAllowed(ReservationResource.ORDER_SERVICE)
+@Tag(name = "Inventory (internal)", description = "Stock reservations, for order-service only; not routed by the gateway")
 public class ReservationResource {
+
+    /** The group in order-service's service token: the one caller this API accepts. */
+    static final String ORDER_SERVICE = "order-service";
 
     private final Inventory inventory;
 
@@ -37,26 +45,46 @@ public class ReservationResource {
 
     /** 201 when the stock is held (also for a retry); 409 naming the short products; 410 if released. */
     @POST
-    public RestResponse<ReservationResponse> reserve(@Valid @NotNull ReservationRequest body, UriInfo uri) {
-        Reservation reservation = inventory.reserve(body.reservationId(), body.quantities());
+    public RestResponse<ReservationResponse> reserve(@Valid @NotNull ReservationRequest body) {
+        Reservation reservation = inventory.reserve(body.reservationId(), body.orderId(), body.quantities());
         return switch (reservation.status()) {
-            case HELD -> {
-                URI location = uri.getBaseUriBuilder().path("api/inventory/reservations/{id}").build(reservation.id());
-                yield Responses.created(location, ReservationResponse.from(reservation));
-            }
+            // Relative: an internal link, never built from the Host a caller sent.
+            case HELD, CONFIRMED -> RestResponse.ResponseBuilder.<ReservationResponse>create(201)
+                    .header(HttpHeaders.LOCATION, "/api/inventory/reservations/" + reservation.id())
+                    .entity(ReservationResponse.from(reservation)).build();
             case REJECTED -> throw insufficientStock(reservation.shortLines());
-            case RELEASED -> throw new ProblemException(Problem.of(410, Problem.TYPE_PREFIX + "reservation-released",
-                    "Reservation released", "The reservation " + reservation.id()
-                            + " was released; its id cannot be used again."));
+            case RELEASED -> throw released(reservation);
         };
     }
 
     @GET
     @Path("{reservationId}")
     public RestResponse<ReservationResponse> get(@RestPath UUID reservationId) {
-        return inventory.find(reservationId)
-                .map(r -> RestResponse.ok(ReservationResponse.from(r)))
-                .orElseThrow(() -> ProblemException.notFound("No reservation has the id " + reservationId + "."));
+        return RestResponse.ok(ReservationResponse.from(inventory.find(reservationId)
+                .orElseThrow(() -> unknown(reservationId))));
+    }
+
+    /** 200 CONFIRMED (also again); 410 if the reservation was released (its hold expired, say). */
+    @POST
+    @Path("{reservationId}/confirmation")
+    public RestResponse<ReservationResponse> confirm(@RestPath UUID reservationId) {
+        Reservation reservation = inventory.confirm(reservationId).orElseThrow(() -> unknown(reservationId));
+        return switch (reservation.status()) {
+            case CONFIRMED -> RestResponse.ok(ReservationResponse.from(reservation));
+            case RELEASED -> throw released(reservation);
+            case REJECTED -> throw insufficientStock(reservation.shortLines());
+            case HELD -> throw new IllegalStateException("a held reservation is confirmed, never left held");
+        };
+    }
+
+    /**
+     * 200 with what the reservation is now: RELEASED (its stock, if it held any, is back; an id never
+     * reserved is released for good), or CONFIRMED if its order was confirmed first, which wins.
+     */
+    @POST
+    @Path("{reservationId}/abandonment")
+    public RestResponse<ReservationResponse> abandon(@RestPath UUID reservationId) {
+        return RestResponse.ok(ReservationResponse.from(inventory.abandon(reservationId)));
     }
 
     /** Always 204: releasing twice, or releasing an id never reserved, changes nothing more. */
@@ -65,6 +93,16 @@ public class ReservationResource {
     public RestResponse<Void> release(@RestPath UUID reservationId) {
         inventory.release(reservationId);
         return RestResponse.noContent();
+    }
+
+    private static ProblemException unknown(UUID reservationId) {
+        return ProblemException.notFound("No reservation has the id " + reservationId + ".");
+    }
+
+    private static ProblemException released(Reservation reservation) {
+        return new ProblemException(Problem.of(410, Problem.TYPE_PREFIX + "reservation-released",
+                "Reservation released", "The reservation " + reservation.id()
+                        + " was released; its id cannot be used again."));
     }
 
     static ProblemException insufficientStock(List<ReservationLine> shortLines) {

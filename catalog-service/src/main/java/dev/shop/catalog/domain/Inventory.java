@@ -3,10 +3,15 @@ package dev.shop.catalog.domain;
 import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,25 +31,44 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Inventory {
 
+    private static final Logger LOG = Logger.getLogger(Inventory.class);
+
+    /** {@code shop.inventory.*} */
+    @ConfigMapping(prefix = "shop.inventory")
+    public interface Settings {
+        /** How long a reservation holds its stock unless its order is confirmed. */
+        Duration holdTimeout();
+
+        /** How often expired holds are looked for (the scheduler reads it, e.g. {@code 10s}). */
+        String expiryInterval();
+
+        /** How many expired holds one sweep releases at most. */
+        @WithDefault("100")
+        int expiryBatchSize();
+    }
+
     private final ReservationRepository reservations;
     private final ProductRepository products;
     private final String currency;
+    private final Settings settings;
 
     Inventory(ReservationRepository reservations, ProductRepository products,
-              @ConfigProperty(name = "shop.currency") String currency) {
+              @ConfigProperty(name = "shop.currency") String currency, Settings settings) {
         this.reservations = reservations;
         this.products = products;
         this.currency = currency;
+        this.settings = settings;
     }
 
     /**
-     * Takes the stock for every line, or none if any line is short. Asked again under the same id,
-     * answers with the first outcome and takes nothing more.
+     * Takes the stock for every line, or none if any line is short, and holds it for the order
+     * until it is confirmed (or the hold expires). Asked again under the same id, answers with the
+     * first outcome and takes nothing more.
      *
      * @param quantities product id to quantity; one entry per product
      */
     @Transactional
-    public Reservation reserve(UUID id, SortedMap<Long, Integer> quantities) {
+    public Reservation reserve(UUID id, UUID orderId, SortedMap<Long, Integer> quantities) {
         reservations.lockId(id);
         Optional<Reservation> earlier = reservations.findByIdOptional(id);
         if (earlier.isPresent()) {
@@ -66,16 +90,53 @@ public class Inventory {
         Instant now = Instant.now();
         Reservation reservation;
         if (anyShort) {
-            reservation = Reservation.rejected(id, lines, currency, now);
+            reservation = Reservation.rejected(id, orderId, lines, currency, now);
         } else {
             lines.forEach(line -> locked.get(line.productId()).take(line.quantity()));
-            reservation = Reservation.held(id, lines, currency, now);
+            reservation = Reservation.held(id, orderId, lines, currency, now, now.plus(settings.holdTimeout()));
         }
         reservations.persist(reservation);
         return reservation;
     }
 
-    /** Puts a held reservation's stock back, exactly once however often it is called. */
+    /**
+     * The order is placed: a HELD reservation becomes CONFIRMED and no longer expires. Confirming
+     * again changes nothing; a reservation that is not held (released, rejected) stays as it is,
+     * and the caller reads why from its status.
+     */
+    @Transactional
+    public Optional<Reservation> confirm(UUID id) {
+        reservations.lockId(id);
+        Optional<Reservation> found = reservations.findByIdOptional(id);
+        found.filter(r -> r.status() == Reservation.Status.HELD).ifPresent(r -> r.markConfirmed(Instant.now()));
+        return found;
+    }
+
+    /**
+     * The order gives up: stock held for it goes back, unless the order was confirmed in the
+     * meantime, which wins. Of an id never reserved, the release is recorded, so that a reservation
+     * arriving late under it takes nothing. Answers what the reservation is now.
+     */
+    @Transactional
+    public Reservation abandon(UUID id) {
+        reservations.lockId(id);
+        Optional<Reservation> found = reservations.findByIdOptional(id);
+        if (found.isEmpty()) {
+            Reservation released = Reservation.releasedUnused(id, currency, Instant.now());
+            reservations.persist(released);
+            return released;
+        }
+        Reservation reservation = found.get();
+        if (reservation.status() == Reservation.Status.HELD) {
+            putBack(reservation);
+        }
+        return reservation;
+    }
+
+    /**
+     * Puts a reservation's stock back, held or confirmed (a cancelled order), exactly once however
+     * often it is called; of an id never reserved, records the release as {@link #abandon} does.
+     */
     @Transactional
     public void release(UUID id) {
         reservations.lockId(id);
@@ -84,10 +145,36 @@ public class Inventory {
             reservations.persist(Reservation.releasedUnused(id, currency, Instant.now()));
             return;
         }
-        Reservation reservation = found.get();
-        if (reservation.status() != Reservation.Status.HELD) {
-            return;
+        if (found.get().holdsStock()) {
+            putBack(found.get());
         }
+    }
+
+    /**
+     * Releases the holds that ran out: their orders were never confirmed (a crash, a lost answer,
+     * order-service gone), and the stock goes back on sale. Every replica sweeps; each reservation
+     * is locked and checked again before it is touched, so two sweeps release it once.
+     */
+    @Scheduled(identity = "reservation-expiry", every = "${shop.inventory.expiry-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void releaseExpiredHolds() {
+        Instant now = Instant.now();
+        List<UUID> expired = QuarkusTransaction.requiringNew()
+                .call(() -> reservations.expired(now, settings.expiryBatchSize()));
+        for (UUID id : expired) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                reservations.lockId(id);
+                Reservation reservation = reservations.findById(id);
+                if (reservation.status() == Reservation.Status.HELD && reservation.expiresAt().isBefore(now)) {
+                    putBack(reservation);
+                    LOG.infof("Released reservation %s of order %s: its hold expired unconfirmed", id,
+                            reservation.orderId());
+                }
+            });
+        }
+    }
+
+    private void putBack(Reservation reservation) {
         Map<Long, Integer> quantities = reservation.lines().stream()
                 .collect(Collectors.toMap(ReservationLine::productId, ReservationLine::quantity));
         // A product deleted since has no stock to return to.
@@ -104,10 +191,12 @@ public class Inventory {
     public Reservation rehearseReservation(long productId) {
         QuarkusTransaction.begin();
         try {
-            Reservation reservation = reserve(UUID.randomUUID(), new TreeMap<>(Map.of(productId, 1)));
+            Reservation reservation = reserve(UUID.randomUUID(), UUID.randomUUID(), new TreeMap<>(Map.of(productId, 1)));
             reservations.flush();
+            confirm(reservation.id());
             release(reservation.id());
-            release(UUID.randomUUID());
+            abandon(UUID.randomUUID());
+            reservations.expired(Instant.now(), 1);
             reservations.flush();
             return reservation;
         } finally {

@@ -17,20 +17,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Stock taken for one order, all lines or none, under an id the caller chose. */
+/**
+ * Stock taken for one order, all lines or none, under an id the caller chose. HELD until the order
+ * is confirmed (or the hold expires), CONFIRMED until the order is cancelled.
+ */
 @Entity
 @Table(name = "reservation")
 public class Reservation {
 
-    public enum Status { HELD, REJECTED, RELEASED }
+    public enum Status { HELD, CONFIRMED, REJECTED, RELEASED }
 
     @Id
     private UUID id;
+    private UUID orderId;
     @Enumerated(EnumType.STRING)
     private Status status;
     private BigDecimal total;
     private String currency;
     private Instant createdAt;
+    private Instant expiresAt;
+    private Instant confirmedAt;
     private Instant releasedAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "reservation_id"))
@@ -40,8 +46,10 @@ public class Reservation {
     protected Reservation() {
     }
 
-    private Reservation(UUID id, Status status, List<ReservationLine> lines, String currency, Instant now) {
+    private Reservation(UUID id, UUID orderId, Status status, List<ReservationLine> lines, String currency,
+                        Instant now) {
         this.id = id;
+        this.orderId = orderId;
         this.status = status;
         this.lines = new ArrayList<>(lines);
         this.total = lines.stream().map(ReservationLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -50,12 +58,15 @@ public class Reservation {
         this.releasedAt = status == Status.RELEASED ? now : null;
     }
 
-    static Reservation held(UUID id, List<ReservationLine> lines, String currency, Instant now) {
-        return new Reservation(id, Status.HELD, lines, currency, now);
+    static Reservation held(UUID id, UUID orderId, List<ReservationLine> lines, String currency, Instant now,
+                            Instant expiresAt) {
+        Reservation reservation = new Reservation(id, orderId, Status.HELD, lines, currency, now);
+        reservation.expiresAt = expiresAt;
+        return reservation;
     }
 
-    static Reservation rejected(UUID id, List<ReservationLine> lines, String currency, Instant now) {
-        return new Reservation(id, Status.REJECTED, lines, currency, now);
+    static Reservation rejected(UUID id, UUID orderId, List<ReservationLine> lines, String currency, Instant now) {
+        return new Reservation(id, orderId, Status.REJECTED, lines, currency, now);
     }
 
     /**
@@ -63,12 +74,25 @@ public class Reservation {
      * late under this id (a retry that overtook its own compensation) takes nothing.
      */
     static Reservation releasedUnused(UUID id, String currency, Instant now) {
-        return new Reservation(id, Status.RELEASED, List.of(), currency, now);
+        return new Reservation(id, null, Status.RELEASED, List.of(), currency, now);
+    }
+
+    /** The order is placed: the stock stays taken, and the hold no longer expires. */
+    void markConfirmed(Instant now) {
+        status = Status.CONFIRMED;
+        confirmedAt = now;
+        expiresAt = null;
     }
 
     void markReleased(Instant now) {
         status = Status.RELEASED;
         releasedAt = now;
+        expiresAt = null;
+    }
+
+    /** Whether the stock is taken (held or sold), and so goes back on a release. */
+    boolean holdsStock() {
+        return status == Status.HELD || status == Status.CONFIRMED;
     }
 
     public List<ReservationLine> shortLines() {
@@ -81,6 +105,14 @@ public class Reservation {
 
     public Status status() {
         return status;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     public BigDecimal total() {

@@ -3,6 +3,8 @@ package dev.shop.catalog.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,5 +19,11 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
                 .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
                 .setParameter("key", id.getMostSignificantBits() ^ id.getLeastSignificantBits())
                 .getSingleResult();
+    }
+
+    /** HELD reservations whose hold ran out before {@code now}, oldest first. */
+    public List<UUID> expired(Instant now, int limit) {
+        return find("select r.id from Reservation r where r.status = ?1 and r.expiresAt < ?2 order by r.expiresAt",
+                Reservation.Status.HELD, now).project(UUID.class).page(0, limit).list();
     }
 }
