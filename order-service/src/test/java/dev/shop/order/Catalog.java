@@ -30,8 +30,11 @@ final class Catalog {
                 .then().statusCode(200).extract().jsonPath().getInt("stock");
     }
 
+    /** order-service's own identity, the one the inventory API accepts. */
+    static final String ORDER_SERVICE = TestTokens.service("order-service");
+
     static String reservationStatus(UUID reservationId) {
-        return given().baseUri(Neighbours.catalogUrl()).auth().oauth2(TestTokens.customer())
+        return given().baseUri(Neighbours.catalogUrl()).auth().oauth2(ORDER_SERVICE)
                 .when().get("/api/inventory/reservations/" + reservationId)
                 .then().statusCode(200).extract().path("status");
     }

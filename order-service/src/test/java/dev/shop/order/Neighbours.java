@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * catalog-service and user-service as processes, from their packaged applications. user-service
  * signs with the test key, so tokens minted by {@link TestTokens} are accepted everywhere; it also
- * holds order-service's service account, which recovery logs in with.
+ * holds order-service's service account, whose token every call to catalog-service carries.
  */
 public class Neighbours implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +20,7 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     private static ServiceProcess users;
     private static ServiceProcess catalog;
     private static int catalogPort;
+    private static CatalogProxy proxy;
 
     @Override
     public Map<String, String> start() {
@@ -30,15 +31,25 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         catalogPort = ServiceProcess.freePort();
         catalog = startCatalogProcess();
         TestProcesses.awaitReady(users, catalog);
+        // order-service reaches catalog-service through a proxy that tests can lose or hold calls in.
+        proxy = new CatalogProxy(catalog.uri());
         return Map.of(
-                "quarkus.rest-client.catalog.url", catalog.uri().toString(),
+                "quarkus.rest-client.catalog.url", proxy.uri().toString(),
                 "quarkus.rest-client.users.url", users.uri().toString(),
                 "shop.order-service.secret", ORDER_SERVICE_SECRET);
     }
 
     @Override
     public void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
         TestProcesses.stop(catalog, users);
+    }
+
+    /** The network between order-service and catalog-service. */
+    static CatalogProxy network() {
+        return proxy;
     }
 
     static String catalogUrl() {

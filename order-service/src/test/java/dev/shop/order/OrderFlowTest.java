@@ -1,5 +1,6 @@
 package dev.shop.order;
 
+import dev.shop.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -158,8 +159,39 @@ class OrderFlowTest {
         given().when().get("/api/orders").then().statusCode(401);
         given().when().get("/api/orders/" + UUID.randomUUID()).then().statusCode(401);
         given().when().post("/api/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(401);
-        given().auth().oauth2(dev.shop.testing.TestTokens.expired("x")).when().get("/api/orders")
+        given().auth().oauth2(TestTokens.expired("x")).when().get("/api/orders")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aServiceTokenOrATokenForAnotherPurposeIsNoCustomersToken() {
+        given().auth().oauth2(TestTokens.service("order-service")).when().get("/api/orders")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.withAudience("x", java.util.Set.of("urn:shop:services")))
+                .when().get("/api/orders").then().statusCode(401);
+    }
+
+    @Test
+    void fiftyShortLinesAreOne409NamingEveryProductAndSoIsItsRetry() {
+        Map<Long, Integer> items = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String name = "Sold Out Item Number " + i + " With A Long Name To Make The Detail Long " + "x".repeat(60);
+            names.add(name);
+            items.put(Catalog.product(name, "1.00", 0), 1);
+        }
+        Shopper shopper = new Shopper();
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String detail = shopper.order(items, key).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:shop:problem:insufficient-stock"))
+                    .body("shortages", hasSize(50))
+                    .extract().path("detail");
+            for (String name : names) {
+                assertTrue(detail.contains(name), "the detail names " + name);
+            }
+        }
     }
 
     @Test

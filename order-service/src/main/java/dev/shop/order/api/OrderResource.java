@@ -8,7 +8,7 @@ import dev.shop.common.web.PublicLinks;
 import dev.shop.common.web.Responses;
 import dev.shop.order.domain.Order;
 import dev.shop.order.domain.Orders;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -26,9 +26,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** A user's orders. Every endpoint needs a token, and a user only ever sees their own orders. */
+/**
+ * A customer's orders. Every endpoint needs a customer's token (issued for the public API), and a
+ * customer only ever sees or changes their own orders.
+ */
 @Path("/api/orders")
-@Authenticated
+@RolesAllowed("customer")
 @Tag(name = "Orders")
 public class OrderResource {
 
@@ -53,8 +56,7 @@ public class OrderResource {
     @POST
     public RestResponse<OrderResponse> place(@Valid @NotNull OrderRequest body,
                                              @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey) {
-        Orders.Placement placement = orders.place(userId(), idempotencyKey(idempotencyKey), body.quantities(),
-                authorization());
+        Orders.Placement placement = orders.place(userId(), idempotencyKey(idempotencyKey), body.quantities());
         Order order = placement.order();
         return switch (order.status()) {
             case CONFIRMED, CANCELLED -> {
@@ -91,7 +93,7 @@ public class OrderResource {
     @POST
     @Path("{id}/cancel")
     public RestResponse<OrderResponse> cancel(@RestPath UUID id) {
-        return RestResponse.ok(OrderResponse.from(orders.cancel(userId(), id, authorization())));
+        return RestResponse.ok(OrderResponse.from(orders.cancel(userId(), id)));
     }
 
     private static ProblemException rejected(Order order) {
@@ -120,9 +122,5 @@ public class OrderResource {
 
     private String userId() {
         return token.getSubject();
-    }
-
-    private String authorization() {
-        return "Bearer " + token.getRawToken();
     }
 }

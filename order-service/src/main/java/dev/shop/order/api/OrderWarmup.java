@@ -3,11 +3,10 @@ package dev.shop.order.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.common.web.PageRequest;
 import dev.shop.common.warmup.WarmupTask;
-import dev.shop.order.client.CatalogInventory;
 import dev.shop.order.client.InventoryDtos;
-import dev.shop.order.client.ServiceToken;
 import dev.shop.order.domain.OrderStatus;
 import dev.shop.order.domain.Orders;
+import dev.shop.order.domain.StockReservations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -27,16 +26,13 @@ class OrderWarmup implements WarmupTask {
     private final Orders orders;
     private final ObjectMapper json;
     private final Validator validator;
-    private final CatalogInventory inventory;
-    private final ServiceToken serviceToken;
+    private final StockReservations stock;
 
-    OrderWarmup(Orders orders, ObjectMapper json, Validator validator, CatalogInventory inventory,
-                ServiceToken serviceToken) {
+    OrderWarmup(Orders orders, ObjectMapper json, Validator validator, StockReservations stock) {
         this.orders = orders;
         this.json = json;
         this.validator = validator;
-        this.inventory = inventory;
-        this.serviceToken = serviceToken;
+        this.stock = stock;
     }
 
     @Override
@@ -53,6 +49,7 @@ class OrderWarmup implements WarmupTask {
         json.writeValueAsString(new OrderResponse(UUID.randomUUID(), OrderStatus.CONFIRMED,
                 List.of(new OrderResponse.Item(1, "warm-up", 1, BigDecimal.ONE, BigDecimal.ONE)),
                 BigDecimal.ONE, "EUR", Instant.now()));
-        inventory.lookUp(UUID.randomUUID(), serviceToken.authorization());
+        // Through the whole client: the service token from user-service, then catalog-service.
+        stock.lookUp(UUID.randomUUID());
     }
 }

@@ -1,102 +1,116 @@
 package dev.shop.order.client;
 
+import dev.shop.order.domain.CatalogUnavailable;
+import dev.shop.order.domain.OrderLine;
+import dev.shop.order.domain.ReservationOutcome;
+import dev.shop.order.domain.Shortage;
+import dev.shop.order.domain.StockReservations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.util.List;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Calls to catalog-service's inventory, guarded: each attempt times out after a second, a failed
- * attempt is tried once more, and a circuit breaker stops calling a catalog that keeps failing, so
- * a request fails in about two seconds at most. Retrying is safe for all three calls: each names
- * its reservation id, which catalog-service answers idempotently.
- *
- * <p>A 4xx answer is an outcome, not a failure: it is returned, never retried, and does not count
- * against the breaker. Anything else unexpected surfaces as {@link CatalogUnavailable}, or as a
- * fault tolerance exception (timeout, open circuit).
+ * The catalog's stock for the order saga, through catalog-service's inventory API: wire records
+ * and statuses in, the domain's outcomes out. Timeouts, an open breaker and server errors become
+ * {@link CatalogUnavailable}: the outcome is not known, and the saga leaves the order pending.
  */
 @ApplicationScoped
-@Timeout(1000)
-@Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 1)
-public class CatalogInventory {
+public class CatalogInventory implements StockReservations {
 
-    private final InventoryApi api;
+    private final GuardedInventoryCalls calls;
 
-    CatalogInventory(@RestClient InventoryApi api) {
-        this.api = api;
+    CatalogInventory(GuardedInventoryCalls calls) {
+        this.calls = calls;
     }
 
-    /** Takes the stock for these products under this id, or tells why not. */
-    public ReservationOutcome reserve(UUID reservationId, SortedMap<Long, Integer> quantities, String authorization) {
+    @Override
+    public ReservationOutcome reserve(UUID reservationId, UUID orderId, SortedMap<Long, Integer> quantities) {
         List<InventoryDtos.Item> items = quantities.entrySet().stream()
                 .map(e -> new InventoryDtos.Item(e.getKey(), e.getValue())).toList();
-        try (Response response = call(() -> api.reserve(authorization,
-                new InventoryDtos.ReservationRequest(reservationId, items)))) {
-            return switch (response.getStatus()) {
-                case 201, 200 -> held(response.readEntity(InventoryDtos.Reservation.class));
-                case 409 -> {
-                    InventoryDtos.Problem problem = response.readEntity(InventoryDtos.Problem.class);
-                    yield new ReservationOutcome.Short(problem.detail(), problem.shortages());
-                }
-                case 400 -> {
-                    InventoryDtos.Problem problem = response.readEntity(InventoryDtos.Problem.class);
-                    yield new ReservationOutcome.UnknownProducts(problem.detail(), problem.errors());
-                }
-                case 410 -> new ReservationOutcome.Released();
-                default -> throw unexpected("reserve", response);
-            };
+        GuardedInventoryCalls.Answer answer = call(() ->
+                calls.reserve(new InventoryDtos.ReservationRequest(reservationId, orderId, items)));
+        return switch (answer.status()) {
+            case 200, 201 -> of(answer.reservation());
+            case 409 -> shortOf(answer.problem());
+            case 400 -> new ReservationOutcome.UnknownProducts(answer.problem().errors().stream()
+                    .map(InventoryDtos.FieldError::message).findFirst().orElse(answer.problem().detail()));
+            case 410 -> new ReservationOutcome.Released();
+            default -> throw unexpected("reserve", answer);
+        };
+    }
+
+    @Override
+    public ReservationOutcome confirm(UUID reservationId) {
+        GuardedInventoryCalls.Answer answer = call(() -> calls.confirm(reservationId));
+        return switch (answer.status()) {
+            case 200 -> of(answer.reservation());
+            case 409 -> shortOf(answer.problem());
+            case 410 -> new ReservationOutcome.Released();
+            default -> throw unexpected("confirm", answer);
+        };
+    }
+
+    @Override
+    public ReservationOutcome abandon(UUID reservationId) {
+        GuardedInventoryCalls.Answer answer = call(() -> calls.abandon(reservationId));
+        if (answer.status() != 200) {
+            throw unexpected("abandon", answer);
+        }
+        return of(answer.reservation());
+    }
+
+    @Override
+    public ReservationOutcome lookUp(UUID reservationId) {
+        GuardedInventoryCalls.Answer answer = call(() -> calls.get(reservationId));
+        return switch (answer.status()) {
+            case 200 -> of(answer.reservation());
+            case 404 -> new ReservationOutcome.Unknown();
+            default -> throw unexpected("look up", answer);
+        };
+    }
+
+    @Override
+    public void release(UUID reservationId) {
+        GuardedInventoryCalls.Answer answer = call(() -> calls.release(reservationId));
+        if (answer.status() != 204) {
+            throw unexpected("release", answer);
         }
     }
 
-    /** What became of a reservation, without changing it. */
-    public ReservationOutcome lookUp(UUID reservationId, String authorization) {
-        try (Response response = call(() -> api.get(authorization, reservationId))) {
-            return switch (response.getStatus()) {
-                case 200 -> {
-                    InventoryDtos.Reservation reservation = response.readEntity(InventoryDtos.Reservation.class);
-                    yield switch (reservation.status()) {
-                        case "HELD" -> held(reservation);
-                        case "REJECTED" -> new ReservationOutcome.Short("Not enough stock.", List.of());
-                        default -> new ReservationOutcome.Released();
-                    };
-                }
-                case 404 -> new ReservationOutcome.Unknown();
-                default -> throw unexpected("look up", response);
-            };
-        }
+    private static ReservationOutcome of(InventoryDtos.Reservation reservation) {
+        return switch (reservation.status()) {
+            case "HELD" -> new ReservationOutcome.Held();
+            case "CONFIRMED" -> new ReservationOutcome.Confirmed(
+                    reservation.items().stream()
+                            .map(l -> new OrderLine(l.productId(), l.quantity(), l.name(), l.unitPrice()))
+                            .toList(),
+                    reservation.total(), reservation.currency());
+            // The short lines are named only in the answer to the reservation itself.
+            case "REJECTED" -> new ReservationOutcome.Short(List.of());
+            default -> new ReservationOutcome.Released();
+        };
     }
 
-    /** Puts the reservation's stock back (once, however often this is called). */
-    public void release(UUID reservationId, String authorization) {
-        try (Response response = call(() -> api.release(authorization, reservationId))) {
-            if (response.getStatus() != 204) {
-                throw unexpected("release", response);
-            }
-        }
+    private static ReservationOutcome shortOf(InventoryDtos.Problem problem) {
+        return new ReservationOutcome.Short(problem.shortages() == null ? List.of() : problem.shortages().stream()
+                .map(s -> new Shortage(s.productId(), s.name(), s.requested(), s.available()))
+                .toList());
     }
 
-    private static ReservationOutcome.Held held(InventoryDtos.Reservation reservation) {
-        return new ReservationOutcome.Held(reservation.items(), reservation.total(), reservation.currency());
-    }
-
-    private static Response call(java.util.function.Supplier<Response> request) {
+    private static GuardedInventoryCalls.Answer call(Supplier<GuardedInventoryCalls.Answer> call) {
         try {
-            return request.get();
-        } catch (ProcessingException e) {
+            return call.get();
+        } catch (FaultToleranceException | ProcessingException | GuardedInventoryCalls.Failed e) {
             throw new CatalogUnavailable("catalog-service cannot be reached: " + e.getMessage(), e);
         }
     }
 
-    private static CatalogUnavailable unexpected(String call, Response response) {
-        return new CatalogUnavailable("catalog-service answered " + response.getStatus() + " to " + call);
+    private static CatalogUnavailable unexpected(String call, GuardedInventoryCalls.Answer answer) {
+        return new CatalogUnavailable("catalog-service answered " + answer.status() + " to " + call, null);
     }
 }

@@ -15,7 +15,7 @@ public final class InventoryDtos {
     private InventoryDtos() {
     }
 
-    public record ReservationRequest(UUID reservationId, List<Item> items) {
+    public record ReservationRequest(UUID reservationId, UUID orderId, List<Item> items) {
     }
 
     public record Item(long productId, int quantity) {

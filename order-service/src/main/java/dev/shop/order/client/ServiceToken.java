@@ -10,25 +10,26 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * order-service's own token, for the calls it makes outside any user's request (recovery). It
- * logs in to user-service with its service account and reuses the token until shortly before it
- * expires.
+ * order-service's own token, the identity catalog-service's inventory API accepts (group
+ * {@code order-service}, the services' audience). Every call to catalog-service carries it, in a
+ * request or in recovery; a customer's token is never forwarded. Fetched from user-service's
+ * internal token endpoint and reused until shortly before it expires.
  */
 @ApplicationScoped
 public class ServiceToken {
 
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
 
-    private final AuthApi auth;
-    private final AuthApi.Credentials credentials;
+    private final ServiceTokenApi api;
+    private final ServiceTokenApi.Credentials credentials;
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    ServiceToken(@RestClient AuthApi auth,
+    ServiceToken(@RestClient ServiceTokenApi api,
                  @ConfigProperty(name = "shop.order-service.account") String account,
                  @ConfigProperty(name = "shop.order-service.secret") String secret) {
-        this.auth = auth;
-        this.credentials = new AuthApi.Credentials(account, secret);
+        this.api = api;
+        this.credentials = new ServiceTokenApi.Credentials(account, secret);
     }
 
     /** The {@code Authorization} header value. */
@@ -36,7 +37,7 @@ public class ServiceToken {
     @Retry(maxRetries = 2, delay = 200)
     public synchronized String authorization() {
         if (Instant.now().isAfter(renewAt)) {
-            AuthApi.Token fresh = auth.login(credentials);
+            ServiceTokenApi.Token fresh = api.issue(credentials);
             token = fresh.accessToken();
             renewAt = Instant.now().plusSeconds(fresh.expiresIn()).minus(RENEW_BEFORE_EXPIRY);
         }

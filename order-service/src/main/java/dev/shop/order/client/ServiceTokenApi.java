@@ -5,15 +5,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** user-service's login, which order-service uses with its own service account. */
+/**
+ * user-service's token endpoint for services: reached only inside the shop (the gateway never
+ * routes {@code /internal}), so no public request can touch order-service's account.
+ */
 @RegisterRestClient(configKey = "users")
-@Path("/api/auth")
-public interface AuthApi {
+@Path("/internal/auth")
+public interface ServiceTokenApi {
 
-    record Credentials(String email, String password) {
+    record Credentials(String account, String secret) {
         @Override
         public String toString() {
-            return "Credentials[email=" + email + ", password=***]";
+            return "Credentials[account=" + account + ", secret=***]";
         }
     }
 
@@ -22,6 +25,6 @@ public interface AuthApi {
     }
 
     @POST
-    @Path("login")
-    Token login(Credentials credentials);
+    @Path("token")
+    Token issue(Credentials credentials);
 }

@@ -26,6 +26,9 @@ import java.util.UUID;
 @Table(name = "customer_order")
 public class Order {
 
+    /** As long as the rejection_detail column allows. */
+    private static final int MAX_STORED_DETAIL = 2000;
+
     @Id
     private UUID id;
     private String userId;
@@ -76,12 +79,19 @@ public class Order {
         updatedAt = Instant.now();
     }
 
-    void reject(Rejection why, String detail, List<Shortage> shortLines) {
+    /** Rejected for short stock: every short product is kept (in {@code shortages}, of any number). */
+    void reject(Rejection why, List<Shortage> shortLines) {
+        reject(why, Shortage.describe(shortLines));
+        shortages = shortLines.isEmpty() ? null : List.copyOf(shortLines);
+    }
+
+    void reject(Rejection why, String detail) {
         require(OrderStatus.PENDING);
         status = OrderStatus.REJECTED;
         rejection = why;
-        rejectionDetail = detail;
-        shortages = shortLines == null || shortLines.isEmpty() ? null : List.copyOf(shortLines);
+        // The column is bounded; the full list of short products lives in shortages.
+        rejectionDetail = detail.length() <= MAX_STORED_DETAIL ? detail
+                : detail.substring(0, MAX_STORED_DETAIL - 1) + "…";
         updatedAt = Instant.now();
     }
 
@@ -142,8 +152,10 @@ public class Order {
         return rejection;
     }
 
+    /** Why the order was rejected, naming every short product however many there were. */
     public String rejectionDetail() {
-        return rejectionDetail;
+        return rejection == Rejection.INSUFFICIENT_STOCK && shortages != null
+                ? Shortage.describe(shortages) : rejectionDetail;
     }
 
     public List<Shortage> shortages() {

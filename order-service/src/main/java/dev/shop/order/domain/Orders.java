@@ -4,12 +4,8 @@ import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
 import dev.shop.common.web.Page;
 import dev.shop.common.web.PageRequest;
-import dev.shop.order.client.CatalogInventory;
-import dev.shop.order.client.CatalogUnavailable;
-import dev.shop.order.client.ReservationOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -29,9 +25,12 @@ import java.util.UUID;
  * The order saga. There is no transaction spanning order-service and catalog-service, so:
  * <ol>
  *   <li>the order is recorded PENDING, with a fresh reservation id, before catalog-service is called;</li>
- *   <li>the stock is reserved under that id, which makes the call safe to repeat;</li>
- *   <li>the answer moves the order to CONFIRMED or REJECTED.</li>
+ *   <li>the stock is reserved under that id, which makes the call safe to repeat, and held for the order;</li>
+ *   <li>the reservation is confirmed, and the order with it (CONFIRMED); or the order is REJECTED.</li>
  * </ol>
+ * The catalog keeps the truth about the stock: an order is CONFIRMED only once its reservation is,
+ * and a reservation nobody confirms is released by the catalog after a while, so no stock is ever
+ * sold twice or stranded, whatever crashes or answers get lost.
  * Whoever holds a PENDING order can drive it forward the same way: the request that created it, a
  * retry with the same Idempotency-Key, or {@link Recovery} when both are gone. No step holds a
  * database transaction open while catalog-service is called.
@@ -45,11 +44,11 @@ public class Orders {
     }
 
     private final OrderRepository orders;
-    private final CatalogInventory inventory;
+    private final StockReservations stock;
 
-    Orders(OrderRepository orders, CatalogInventory inventory) {
+    Orders(OrderRepository orders, StockReservations stock) {
         this.orders = orders;
-        this.inventory = inventory;
+        this.stock = stock;
     }
 
     /**
@@ -57,14 +56,13 @@ public class Orders {
      * if it is still pending. The order comes back PENDING only if catalog-service could not be
      * reached: the outcome is then unknown, and a retry or recovery settles it.
      */
-    public Placement place(String userId, Optional<String> idempotencyKey, SortedMap<Long, Integer> quantities,
-                           String authorization) {
+    public Placement place(String userId, Optional<String> idempotencyKey, SortedMap<Long, Integer> quantities) {
         String requestHash = fingerprint(quantities);
         Placement placement = QuarkusTransaction.requiringNew()
                 .call(() -> recordPending(userId, idempotencyKey, requestHash, quantities));
         Order order = placement.order();
         if (order.status() == OrderStatus.PENDING) {
-            order = advance(order, authorization);
+            order = advance(order);
         }
         return new Placement(order, placement.created());
     }
@@ -91,48 +89,46 @@ public class Orders {
         return new Placement(order, true);
     }
 
-    private Order advance(Order order, String authorization) {
+    private Order advance(Order order) {
         ReservationOutcome outcome;
         try {
-            outcome = inventory.reserve(order.reservationId(), order.quantities(), authorization);
-        } catch (CatalogUnavailable | FaultToleranceException e) {
+            outcome = stock.reserve(order.reservationId(), order.id(), order.quantities());
+            if (outcome instanceof ReservationOutcome.Held) {
+                outcome = stock.confirm(order.reservationId());
+            }
+        } catch (CatalogUnavailable e) {
             LOG.warnf("Order %s stays pending: %s", order.id(), e.getMessage());
             // Recovery counts its timeout from this last attempt, leaving time for a retry.
             QuarkusTransaction.requiringNew().run(() -> orders.touchPending(order.id()));
             return order;
         }
-        return apply(order.id(), outcome, authorization);
+        return apply(order.id(), outcome);
     }
 
-    /** Moves a PENDING order on by what catalog-service said about its reservation. */
-    Order apply(UUID orderId, ReservationOutcome outcome, String authorization) {
+    /** Moves a PENDING order on by what the catalog said about its reservation. */
+    Order apply(UUID orderId, ReservationOutcome outcome) {
         Order order = QuarkusTransaction.requiringNew().call(() -> {
             Order locked = orders.lock(orderId);
             if (locked.status() != OrderStatus.PENDING) {
                 return locked;
             }
             switch (outcome) {
-                case ReservationOutcome.Held held -> locked.confirm(
-                        held.lines().stream()
-                                .map(l -> new OrderLine(l.productId(), l.quantity(), l.name(), l.unitPrice()))
-                                .toList(),
-                        held.total(), held.currency());
-                case ReservationOutcome.Short s -> locked.reject(Rejection.INSUFFICIENT_STOCK, s.detail(),
-                        s.shortages().stream()
-                                .map(x -> new Shortage(x.productId(), x.name(), x.requested(), x.available()))
-                                .toList());
-                case ReservationOutcome.UnknownProducts u -> locked.reject(Rejection.UNKNOWN_PRODUCT,
-                        u.errors().stream().map(e -> e.message()).findFirst().orElse(u.detail()), List.of());
+                case ReservationOutcome.Confirmed confirmed ->
+                        locked.confirm(confirmed.lines(), confirmed.total(), confirmed.currency());
+                case ReservationOutcome.Short s -> locked.reject(Rejection.INSUFFICIENT_STOCK, s.shortages());
+                case ReservationOutcome.UnknownProducts u -> locked.reject(Rejection.UNKNOWN_PRODUCT, u.message());
                 case ReservationOutcome.Released r -> locked.reject(Rejection.ABANDONED,
-                        "The order could not be completed while the catalog was unavailable.", List.of());
+                        "The order could not be completed while the catalog was unavailable.");
+                case ReservationOutcome.Held h -> throw new IllegalStateException("a held reservation is confirmed first");
                 case ReservationOutcome.Unknown u -> throw new IllegalStateException("nothing to apply");
             }
             return locked;
         });
-        if (outcome instanceof ReservationOutcome.Held && order.status() != OrderStatus.CONFIRMED) {
-            // Settled otherwise meanwhile: stock held for it would be held for nothing.
-            LOG.errorf("Order %s is %s but its reservation holds stock: releasing it", order.id(), order.status());
-            inventory.release(order.reservationId(), authorization);
+        if (outcome instanceof ReservationOutcome.Confirmed && order.status() == OrderStatus.REJECTED) {
+            // Cannot happen while the catalog is the truth (a rejected order's reservation was
+            // released first); if it ever did, the stock would be held for nothing.
+            LOG.errorf("Order %s is REJECTED but its reservation was confirmed: releasing it", order.id());
+            stock.release(order.reservationId());
         }
         return order;
     }
@@ -173,7 +169,7 @@ public class Orders {
      * Cancels a confirmed order and puts its stock back. The intent is recorded first: if
      * catalog-service cannot be reached now, recovery finishes the cancellation later.
      */
-    public Order cancel(String userId, UUID orderId, String authorization) {
+    public Order cancel(String userId, UUID orderId) {
         Order order = QuarkusTransaction.requiringNew().call(() -> {
             Order locked = orders.lockOwned(orderId, userId)
                     .orElseThrow(() -> ProblemException.notFound("No order has the id " + orderId + "."));
@@ -189,8 +185,8 @@ public class Orders {
             return order;
         }
         try {
-            inventory.release(order.reservationId(), authorization);
-        } catch (CatalogUnavailable | FaultToleranceException e) {
+            stock.release(order.reservationId());
+        } catch (CatalogUnavailable e) {
             throw ProblemException.unavailable("The catalog cannot be reached right now. The cancellation is "
                     + "recorded and will be completed when it is back.");
         }

@@ -1,8 +1,5 @@
 package dev.shop.order.domain;
 
-import dev.shop.order.client.CatalogInventory;
-import dev.shop.order.client.ReservationOutcome;
-import dev.shop.order.client.ServiceToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +16,14 @@ import java.util.UUID;
  * and then periodically, on every replica:
  * <ul>
  *   <li>an order PENDING longer than {@code shop.recovery.pending-timeout} is confirmed if its
- *       reservation holds, and otherwise rejected after its reservation id has been released (so a
- *       reservation still on its way can take nothing);</li>
+ *       reservation holds (the reservation is confirmed first), and otherwise rejected after its
+ *       reservation has been abandoned (so a reservation still on its way can take nothing). If a
+ *       retry of the order confirmed it meanwhile, the abandonment loses, and the order is confirmed:
+ *       the catalog settles the race, under the reservation's lock;</li>
  *   <li>a cancellation requested but not finished gets its stock released and the order cancelled.</li>
  * </ul>
  * Each order is claimed with a conditional update before anything is done, so replicas running at
- * the same moment never work on the same order. Calls are made as order-service's service account.
+ * the same moment never work on the same order.
  */
 @ApplicationScoped
 class Recovery {
@@ -33,18 +32,16 @@ class Recovery {
 
     private final OrderRepository orders;
     private final Orders saga;
-    private final CatalogInventory inventory;
-    private final ServiceToken serviceToken;
+    private final StockReservations stock;
     private final Duration pendingTimeout;
     private final int batchSize;
 
-    Recovery(OrderRepository orders, Orders saga, CatalogInventory inventory, ServiceToken serviceToken,
+    Recovery(OrderRepository orders, Orders saga, StockReservations stock,
              @ConfigProperty(name = "shop.recovery.pending-timeout") Duration pendingTimeout,
              @ConfigProperty(name = "shop.recovery.batch-size") int batchSize) {
         this.orders = orders;
         this.saga = saga;
-        this.inventory = inventory;
-        this.serviceToken = serviceToken;
+        this.stock = stock;
         this.pendingTimeout = pendingTimeout;
         this.batchSize = batchSize;
     }
@@ -68,14 +65,16 @@ class Recovery {
             return;
         }
         UUID reservationId = QuarkusTransaction.requiringNew().call(() -> orders.findById(id).reservationId());
-        String authorization = serviceToken.authorization();
-        ReservationOutcome outcome = inventory.lookUp(reservationId, authorization);
-        if (outcome instanceof ReservationOutcome.Unknown) {
-            // Never arrived, or still on its way: releasing the id first means it can hold nothing later.
-            inventory.release(reservationId, authorization);
-            outcome = new ReservationOutcome.Released();
+        ReservationOutcome outcome = stock.lookUp(reservationId);
+        if (outcome instanceof ReservationOutcome.Held) {
+            // Reserved, but the request never got to confirm it: the customer asked for it, so confirm.
+            outcome = stock.confirm(reservationId);
+        } else if (outcome instanceof ReservationOutcome.Unknown) {
+            // Never arrived, or still on its way: abandoning the id means it can hold nothing later.
+            // The catalog answers what the reservation is now: a retry may have confirmed it first.
+            outcome = stock.abandon(reservationId);
         }
-        Order settled = saga.apply(id, outcome, authorization);
+        Order settled = saga.apply(id, outcome);
         LOG.infof("Recovery settled order %s as %s", id, settled.status());
     }
 
@@ -84,7 +83,7 @@ class Recovery {
             return;
         }
         UUID reservationId = QuarkusTransaction.requiringNew().call(() -> orders.findById(id).reservationId());
-        inventory.release(reservationId, serviceToken.authorization());
+        stock.release(reservationId);
         saga.markCancelled(id);
         LOG.infof("Recovery finished the cancellation of order %s", id);
     }

@@ -1,0 +1,81 @@
+package dev.shop.order.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The calls to catalog-service's inventory, guarded: each attempt times out, a failed attempt is
+ * tried once more, and a circuit breaker stops calling a catalog that keeps failing. Retrying is
+ * safe for every call: each names its reservation id, which catalog-service answers idempotently.
+ * The values are configuration (MicroProfile Fault Tolerance keys, {@code
+ * dev.shop.order.client.GuardedInventoryCalls/Timeout/value} and so on; see application.properties).
+ *
+ * <p>A 4xx answer is an outcome, not a failure: it is returned, never retried, and does not count
+ * against the breaker. A 5xx answer or no answer is a failure.
+ */
+@ApplicationScoped
+@Timeout(1000)
+@Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+public class GuardedInventoryCalls {
+
+    /** An answer that is an outcome: its status, and the reservation or the problem it carried. */
+    public record Answer(int status, InventoryDtos.Reservation reservation, InventoryDtos.Problem problem) {
+    }
+
+    /** catalog-service failed to answer (5xx, or a status it never gives). */
+    public static class Failed extends RuntimeException {
+        Failed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final InventoryApi api;
+
+    GuardedInventoryCalls(@RestClient InventoryApi api) {
+        this.api = api;
+    }
+
+    public Answer reserve(InventoryDtos.ReservationRequest request) {
+        return read("reserve", () -> api.reserve(request));
+    }
+
+    public Answer get(UUID reservationId) {
+        return read("look up", () -> api.get(reservationId));
+    }
+
+    public Answer confirm(UUID reservationId) {
+        return read("confirm", () -> api.confirm(reservationId));
+    }
+
+    public Answer abandon(UUID reservationId) {
+        return read("abandon", () -> api.abandon(reservationId));
+    }
+
+    public Answer release(UUID reservationId) {
+        return read("release", () -> api.release(reservationId));
+    }
+
+    private static Answer read(String call, Supplier<Response> request) {
+        try (Response response = request.get()) {
+            int status = response.getStatus();
+            if (status >= 500 || status < 200) {
+                throw new Failed("catalog-service answered " + status + " to " + call);
+            }
+            if (status == 204 || !response.hasEntity()) {
+                return new Answer(status, null, null);
+            }
+            return status < 300
+                    ? new Answer(status, response.readEntity(InventoryDtos.Reservation.class), null)
+                    : new Answer(status, null, response.readEntity(InventoryDtos.Problem.class));
+        }
+    }
+}
