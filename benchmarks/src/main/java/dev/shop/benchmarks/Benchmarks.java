@@ -120,13 +120,13 @@ public final class Benchmarks {
         report.section("Floors", """
                 What the layers below the services can do on this machine, for context: PostgreSQL's
                 primary-key select (`pgbench -S -M prepared`, 32 clients, on the shop's own server) and a
-                trivial HTTP endpoint (`GET /q/health/live` on catalog-service, which checks nothing).
+                trivial HTTP endpoint (`GET /q/health/live` on catalog-service's management port, which checks nothing).
                 """);
         Pgbench.Result pgbench = Pgbench.run(system.jdbcUrl(), duration);
         report.table("Floor", "Throughput", "Latency");
         report.row("PostgreSQL primary-key select (pgbench)", "%,.0f tx/s".formatted(pgbench.transactionsPerSecond()),
                 "%.2f ms average".formatted(pgbench.averageMillis()));
-        Wrk.Result http = wrk(system.uri(Service.CATALOG).resolve("/q/health/live"), null, Map.of());
+        Wrk.Result http = wrk(system.managementUri(Service.CATALOG).resolve("/q/health/live"), null, Map.of());
         report.row("HTTP, `GET /q/health/live` (wrk)", "%,.0f req/s".formatted(http.requestsPerSecond()),
                 "p50 %.2f ms, p99 %.2f ms".formatted(http.p50Millis(), http.p99Millis()));
     }

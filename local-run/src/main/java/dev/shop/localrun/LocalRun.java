@@ -47,6 +47,11 @@ public final class LocalRun {
         if (adminEmail != null && adminPassword != null) {
             settings.administrator(adminEmail, adminPassword);
         }
+        // The backends listen on 127.0.0.1 only; the gateway too unless SHOP_GATEWAY_BIND opens it.
+        String gatewayBind = System.getenv("SHOP_GATEWAY_BIND");
+        if (gatewayBind != null && !gatewayBind.isBlank()) {
+            settings.gatewayListenAddress(gatewayBind);
+        }
         String otlp = System.getenv("SHOP_OTLP_ENDPOINT");
         if (otlp != null) {
             settings.everyService("SHOP_OTLP_ENDPOINT", otlp);
@@ -85,14 +90,18 @@ public final class LocalRun {
         out.append("\nThe shop is ready (").append(millis).append(" ms).\n\n");
         out.append("  Shop and API     ").append(gateway).append("/\n");
         for (ShopSystem.Service service : ShopSystem.Service.values()) {
-            String uri = system.uri(service).toString();
+            String management = system.managementUri(service).toString();
             out.append(String.format("  %-16s %s   health %s/q/health/ready   metrics %s/q/metrics%n",
-                    service.module(), uri, uri, uri));
+                    service.module(), system.uri(service), management, management));
         }
         for (ShopSystem.Service service : List.of(ShopSystem.Service.CATALOG, ShopSystem.Service.USERS,
                 ShopSystem.Service.ORDERS)) {
-            out.append(String.format("  %-16s %s/q/swagger-ui%n", "Swagger UI", system.uri(service)));
+            out.append(String.format("  %-16s %s/q/swagger-ui%n", "Swagger UI", system.managementUri(service)));
         }
+        String gatewayBind = System.getenv("SHOP_GATEWAY_BIND");
+        out.append(gatewayBind == null || gatewayBind.isBlank()
+                ? "  Listening on     127.0.0.1 only (SHOP_GATEWAY_BIND=0.0.0.0 opens the gateway to the network)\n"
+                : "  Listening on     127.0.0.1; the gateway on " + gatewayBind + "\n");
         out.append("  PostgreSQL       ").append(system.jdbcUrl()).append('\n');
         if (!admin) {
             out.append("\n  No administrator: set SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD to have one.\n");

@@ -26,16 +26,21 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
+    /** Where a service listens unless told otherwise: this machine only, never the network. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private final String name;
     private final String host;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, String host, int port, Path log, Process process) {
+    private ServiceProcess(String name, String host, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.host = host;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -56,6 +61,11 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://" + host + ":" + port);
     }
 
+    /** The management interface: health, metrics, OpenAPI, Swagger UI. */
+    public URI managementUri() {
+        return URI.create("http://" + host + ":" + managementPort);
+    }
+
     public Path log() {
         return log;
     }
@@ -71,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200 (UP), failing early if the process dies. */
     public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(uri().resolve("/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(managementUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -143,7 +153,9 @@ public final class ServiceProcess implements AutoCloseable {
         private final List<String> jvmOptions = new ArrayList<>();
         private String name;
         private String host = "localhost";
+        private String listenAddress = LOOPBACK;
         private int port;
+        private int managementPort;
         private Path logDirectory;
 
         private Builder(Path repository, String service) {
@@ -158,15 +170,30 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
-        /** Listens on this address only (a loopback address of its own, say, as a replica would have). */
+        /** Listens on this address only, and is reached there (a loopback address of its own, say, as a replica would have). */
         public Builder host(String address) {
             this.host = address;
-            environment.put("QUARKUS_HTTP_HOST", address);
+            this.listenAddress = address;
+            return this;
+        }
+
+        /**
+         * Listens on this address (127.0.0.1 unless told otherwise; 0.0.0.0 for every interface),
+         * still reached at its host name.
+         */
+        public Builder listenOn(String address) {
+            this.listenAddress = address;
             return this;
         }
 
         public Builder port(int httpPort) {
             this.port = httpPort;
+            return this;
+        }
+
+        /** The management interface's port; a free one if none is given. */
+        public Builder managementPort(int port) {
+            this.managementPort = port;
             return this;
         }
 
@@ -209,6 +236,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(application + " is missing: build the services first (mvn package)");
             }
             int httpPort = port == 0 ? freePort() : port;
+            int management = managementPort == 0 ? freePort() : managementPort;
             try {
                 Path logs = logDirectory == null ? Files.createTempDirectory("shop-logs") : logDirectory;
                 Files.createDirectories(logs);
@@ -225,8 +253,12 @@ public final class ServiceProcess implements AutoCloseable {
                 // be set where it is started (a QUARKUS_DATASOURCE_USERNAME meant for the tests, say).
                 builder.environment().keySet().removeIf(ServiceProcess::isConfiguration);
                 builder.environment().putAll(environment);
+                builder.environment().put("QUARKUS_HTTP_HOST", listenAddress);
                 builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-                return new ServiceProcess(name, host, httpPort, log, builder.start());
+                // Operations endpoints: never beyond this machine, whatever the API port listens on.
+                builder.environment().put("QUARKUS_MANAGEMENT_HOST", host.equals(listenAddress) ? listenAddress : LOOPBACK);
+                builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
+                return new ServiceProcess(name, host, httpPort, management, log, builder.start());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + name, e);
             }

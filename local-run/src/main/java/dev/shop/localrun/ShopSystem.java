@@ -30,17 +30,19 @@ import java.util.function.Consumer;
 public final class ShopSystem implements AutoCloseable {
 
     public enum Service {
-        CATALOG("catalog-service", 8081),
-        USERS("user-service", 8082),
-        ORDERS("order-service", 8083),
-        GATEWAY("gateway", 8080);
+        CATALOG("catalog-service", 8081, 9081),
+        USERS("user-service", 8082, 9082),
+        ORDERS("order-service", 8083, 9083),
+        GATEWAY("gateway", 8080, 9080);
 
         private final String module;
         private final int defaultPort;
+        private final int defaultManagementPort;
 
-        Service(String module, int defaultPort) {
+        Service(String module, int defaultPort, int defaultManagementPort) {
             this.module = module;
             this.defaultPort = defaultPort;
+            this.defaultManagementPort = defaultManagementPort;
         }
 
         public String module() {
@@ -49,6 +51,11 @@ public final class ShopSystem implements AutoCloseable {
 
         public int defaultPort() {
             return defaultPort;
+        }
+
+        /** Its management interface (health, metrics, OpenAPI): 9080–9083 on the host. */
+        public int defaultManagementPort() {
+            return defaultManagementPort;
         }
     }
 
@@ -67,6 +74,7 @@ public final class ShopSystem implements AutoCloseable {
         private final Map<String, String> everyService = new LinkedHashMap<>();
         private final Map<String, String> userService = new LinkedHashMap<>();
         private Duration readyTimeout = Duration.ofSeconds(120);
+        private String gatewayListenAddress = ServiceProcess.LOOPBACK;
 
         public Settings(Path repository) {
             this.repository = repository;
@@ -108,6 +116,15 @@ public final class ShopSystem implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the gateway listens: 127.0.0.1 (this machine only) unless told otherwise, e.g.
+         * 0.0.0.0 to open the shop to the network. The backends always listen on 127.0.0.1 only.
+         */
+        public Settings gatewayListenAddress(String address) {
+            this.gatewayListenAddress = address;
+            return this;
+        }
+
         public Settings readyTimeout(Duration timeout) {
             this.readyTimeout = timeout;
             return this;
@@ -120,6 +137,7 @@ public final class ShopSystem implements AutoCloseable {
     private final Map<ServiceSchema, String> databasePasswords;
     private final String orderServiceSecret;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private boolean closed;
 
@@ -132,6 +150,7 @@ public final class ShopSystem implements AutoCloseable {
         this.orderServiceSecret = randomSecret();
         for (Service service : Service.values()) {
             ports.put(service, settings.randomPorts ? ServiceProcess.freePort() : service.defaultPort());
+            managementPorts.put(service, settings.randomPorts ? ServiceProcess.freePort() : service.defaultManagementPort());
         }
     }
 
@@ -148,6 +167,7 @@ public final class ShopSystem implements AutoCloseable {
         if (!settings.randomPorts) {
             for (Service service : Service.values()) {
                 requireFree(service.defaultPort(), service.module());
+                requireFree(service.defaultManagementPort(), service.module() + "'s management interface");
             }
             if (settings.external == null && settings.databasePort != 0) {
                 requireFree(settings.databasePort, "PostgreSQL");
@@ -203,6 +223,11 @@ public final class ShopSystem implements AutoCloseable {
         return URI.create("http://localhost:" + ports.get(service));
     }
 
+    /** The service's management interface: health, metrics, OpenAPI, Swagger UI. */
+    public URI managementUri(Service service) {
+        return URI.create("http://localhost:" + managementPorts.get(service));
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -254,8 +279,11 @@ public final class ShopSystem implements AutoCloseable {
         }
         ServiceProcess.Builder builder = ServiceProcess.builder(settings.repository, service.module())
                 .port(ports.get(service))
+                .managementPort(managementPorts.get(service))
                 .logDirectory(settings.logDirectory)
                 .env("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")
+                // Links (Location) name the gateway, the one address clients use.
+                .env("SHOP_PUBLIC_URL", uri(Service.GATEWAY).toString())
                 .env(settings.everyService);
         configure(service).andThen(adjustment).accept(builder);
         processes.put(service, builder.start());
@@ -274,7 +302,8 @@ public final class ShopSystem implements AutoCloseable {
                     .env("SHOP_ORDER_SERVICE_SECRET", orderServiceSecret)
                     .env("QUARKUS_REST_CLIENT_CATALOG_URL", uri(Service.CATALOG).toString())
                     .env("QUARKUS_REST_CLIENT_USERS_URL", users.toString());
-            case GATEWAY -> b -> b.env("SHOP_DISCOVERY", "static")
+            case GATEWAY -> b -> b.listenOn(settings.gatewayListenAddress)
+                    .env("SHOP_DISCOVERY", "static")
                     .env("SHOP_BACKEND_CATALOG_PORT", ports.get(Service.CATALOG).toString())
                     .env("SHOP_BACKEND_USERS_PORT", ports.get(Service.USERS).toString())
                     .env("SHOP_BACKEND_ORDERS_PORT", ports.get(Service.ORDERS).toString());

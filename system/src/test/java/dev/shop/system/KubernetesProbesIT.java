@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The probes in the generated manifests ask the running services what they answer: every probe path
- * of every Deployment says UP (200) on that service, and asks on a port the container declares.
+ * of every Deployment says UP (200) on that service's management interface, and asks on a port the
+ * container declares.
  */
 class KubernetesProbesIT {
 
@@ -50,7 +51,7 @@ class KubernetesProbesIT {
                 assertNotNull(get, service.module() + " probes over HTTP");
                 assertTrue(container.getPorts().stream().anyMatch(p -> p.getContainerPort().equals(get.getPort().getIntVal())),
                         service.module() + " probes port " + get.getPort() + ", which its container does not declare");
-                given().baseUri(system.uri(service).toString())
+                given().baseUri(system.managementUri(service).toString())
                         .when().get(get.getPath())
                         .then().statusCode(200).body("status", equalTo("UP"));
             }
