@@ -15,7 +15,12 @@ now() { date +%s.%N; }
 seconds_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
 container_of() { docker-compose ps -q "$1" | head -n 1; }
-address_of() { docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
+addresses_of() { docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$1"; }
+# Readiness on the management port, asked inside the container: nothing publishes that port, and
+# the backends sit on internal networks the host does not reach.
+ready_inside() {
+  docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" 2> /dev/null
+}
 teardown() { docker-compose down -v --remove-orphans > /dev/null 2>&1 || true; }
 trap teardown EXIT
 
@@ -45,7 +50,33 @@ for _ in $(seq 1 120); do
   [ "$(docker inspect --format '{{.State.Health.Status}}' "$(container_of gateway)")" = healthy ] && break
   sleep 1
 done
-curl -fsS -o /dev/null "$GATEWAY/q/health/ready" || fail "the gateway is not ready"
+ready_inside "$(container_of gateway)" || fail "the gateway is not ready"
+for path in /q/health/ready /q/metrics /q/openapi /q/swagger-ui/; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY$path")" = 404 ] || fail "$path is served on the public port"
+done
+echo "operations endpoints: on the management port only (the public port answers 404 for /q/*)"
+
+echo "== From a container on the edge network: the gateway's API, and nothing else"
+targets=""
+for service in postgres catalog-service user-service order-service; do
+  port=8080; [ "$service" = postgres ] && port=5432
+  for address in $(addresses_of "$(container_of "$service")"); do
+    targets="$targets $service=$address:$port"
+  done
+done
+edge=$(docker run --rm --network shop_edge "$JRE_IMAGE" bash -c '
+  for target in '"$targets"'; do
+    name=${target%%=*}; address=${target#*=}
+    if timeout 2 bash -c "exec 3<>/dev/tcp/${address%:*}/${address#*:}" 2> /dev/null; then echo "REACHED $name at $address"; else echo "unreachable: $name at $address"; fi
+  done
+  for name in postgres catalog-service user-service order-service; do
+    getent hosts "$name" > /dev/null && echo "RESOLVED $name"
+  done
+  timeout 2 bash -c "exec 3<>/dev/tcp/gateway/8080" && echo "gateway API reachable"')
+echo "$edge"
+echo "$edge" | grep -q '^gateway API reachable$' || fail "the gateway is not reachable from the edge"
+! echo "$edge" | grep -qE '^(REACHED|RESOLVED)' || fail "a backend or the database is reachable from the edge"
+[ "$(echo "$edge" | grep -c '^unreachable')" -ge 4 ] || fail "no backend address was tried"
 
 echo "== Smoke flow through the gateway"
 email="ci-$(date +%s)@example.com"
@@ -84,11 +115,10 @@ for service in "${SERVICES[@]}"; do
   took=$(seconds_since "$started")
   python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 10 else 1)" "$took" || fail "$service: docker stop took ${took}s"
   docker logs "$container" 2>&1 | grep -q "$service stopped in" || fail "$service: no clean shutdown logged"
-  # Start again, and time start -> ready, polling readiness from the host.
+  # Start again, and time start -> ready, polling readiness inside the container.
   started=$(now)
   docker start "$container" > /dev/null
-  address=$(address_of "$container")
-  until curl -fs -o /dev/null "http://$address:8080/q/health/ready"; do sleep 0.1; done
+  until ready_inside "$container"; do sleep 0.1; done
   READY_SECONDS[$service]=$(seconds_since "$started")
   STARTED_IN[$service]=$(docker logs "$container" 2>&1 | sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' | tail -n 1)
   echo "$service: docker stop in ${took}s with a clean shutdown; started again, ready in ${READY_SECONDS[$service]}s"
