@@ -238,6 +238,38 @@ class KubernetesManifestsIT {
         }
     }
 
+    /**
+     * A budget that lets a drain evict every pod its workload may be down to protects nothing: with
+     * maxUnavailable k the autoscaler's floor must be above k, with minAvailable m above m.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyDisruptionBudgetCanHold(Rendered rendered) {
+        for (PodDisruptionBudget budget : rendered.all(PodDisruptionBudget.class)) {
+            for (String workload : rendered.workloadsSelectedBy(Rendered.matchLabels(budget.getSpec().getSelector()))) {
+                int fewest = rendered.named(HorizontalPodAutoscaler.class, workload)
+                        .map(hpa -> hpa.getSpec().getMinReplicas())
+                        .orElseGet(() -> rendered.named(StatefulSet.class, workload)
+                                .map(set -> set.getSpec().getReplicas()).orElse(1));
+                var maxUnavailable = budget.getSpec().getMaxUnavailable();
+                var minAvailable = budget.getSpec().getMinAvailable();
+                String name = "PodDisruptionBudget " + budget.getMetadata().getName() + " of " + workload;
+                assertTrue(maxUnavailable == null || maxUnavailable.getIntVal() != null,
+                        name + ": a whole number of pods, not a percentage");
+                assertTrue(minAvailable == null || minAvailable.getIntVal() != null,
+                        name + ": a whole number of pods, not a percentage");
+                if (maxUnavailable != null) {
+                    assertTrue(fewest > maxUnavailable.getIntVal(), name + " lets a drain evict all of its "
+                            + fewest + " replicas: it can never hold (raise minReplicas, or drop the budget)");
+                }
+                if (minAvailable != null) {
+                    assertTrue(fewest > minAvailable.getIntVal(), name + " blocks every drain of its "
+                            + fewest + " replicas, or protects nothing");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyPodRunsLockedDown(Rendered rendered) {
