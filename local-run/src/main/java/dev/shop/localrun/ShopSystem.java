@@ -232,6 +232,11 @@ public final class ShopSystem implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** order-service's service-account secret, made up for this run: for tests that act as order-service. */
+    public String orderServiceSecret() {
+        return orderServiceSecret;
+    }
+
     public Optional<ServiceProcess> process(Service service) {
         return Optional.ofNullable(processes.get(service));
     }

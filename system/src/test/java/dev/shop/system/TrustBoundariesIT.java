@@ -1,0 +1,224 @@
+package dev.shop.system;
+
+import dev.shop.localrun.ShopSystem;
+import dev.shop.localrun.ShopSystem.Service;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who may call what, tried from outside as an attacker would and from inside as a wrong caller
+ * would, on the whole shop as real processes: each boundary refuses the wrong caller, and a burst
+ * of orders right after start gets only real answers.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrustBoundariesIT {
+
+    static ShopSystem system;
+    /** What 100 orders, 50 at a time, straight to order-service got in the first seconds after ready. */
+    static Map<Integer, Integer> burst;
+    static Duration burstTook;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = ShopSystem.start(Shop.settings());
+        // At once: the burst is about the first seconds after every service reported ready.
+        String token = Shop.newCustomerToken(system);
+        long started = System.nanoTime();
+        burst = ordersAtOnce(token, 100, 50);
+        burstTook = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aBurstOfOrdersRightAfterStartGetsOnlyRealAnswers() {
+        System.out.println("Burst after start: " + burst + " in " + burstTook.toMillis() + " ms");
+        assertTrue(burstTook.compareTo(Duration.ofSeconds(30)) < 0, "the burst took " + burstTook);
+        assertEquals(100, burst.getOrDefault(201, 0) + burst.getOrDefault(409, 0),
+                "100 orders, 50 at a time, only 201 or 409: " + burst);
+        // And the shop is still open: the next order through the gateway is placed.
+        Shop.through(system).auth().oauth2(Shop.newCustomerToken(system))
+                .body(Map.of("items", List.of(Map.of("productId", 2, "quantity", 1))))
+                .when().post("/api/orders").then().statusCode(201);
+    }
+
+    @Test
+    @Order(2)
+    void theInventoryRefusesEveryoneButOrderServiceAlsoWhenCalledDirectly() {
+        String customer = Shop.newCustomerToken(system);
+        String admin = Shop.login(system, Shop.ADMIN_EMAIL, Shop.ADMIN_PASSWORD);
+        String catalog = system.uri(Service.CATALOG).toString();
+        int before = stockOf(1);
+        for (String token : List.of(customer, admin)) {
+            given().baseUri(catalog).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("reservationId", UUID.randomUUID().toString(), "orderId", UUID.randomUUID().toString(),
+                            "items", List.of(Map.of("productId", 1, "quantity", 1))))
+                    .when().post("/api/inventory/reservations").then().statusCode(403);
+            UUID any = UUID.randomUUID();
+            given().baseUri(catalog).auth().oauth2(token).when().get("/api/inventory/reservations/" + any).then().statusCode(403);
+            given().baseUri(catalog).auth().oauth2(token).when().post("/api/inventory/reservations/" + any + "/confirmation")
+                    .then().statusCode(403);
+            given().baseUri(catalog).auth().oauth2(token).when().post("/api/inventory/reservations/" + any + "/abandonment")
+                    .then().statusCode(403);
+            given().baseUri(catalog).auth().oauth2(token).when().delete("/api/inventory/reservations/" + any).then().statusCode(403);
+        }
+        assertEquals(before, stockOf(1), "no stock moved");
+        // order-service's own token does reserve: the one caller it accepts.
+        String service = serviceToken();
+        UUID reservation = UUID.randomUUID();
+        given().baseUri(catalog).auth().oauth2(service).contentType(ContentType.JSON)
+                .body(Map.of("reservationId", reservation.toString(), "orderId", UUID.randomUUID().toString(),
+                        "items", List.of(Map.of("productId", 1, "quantity", 1))))
+                .when().post("/api/inventory/reservations").then().statusCode(201);
+        given().baseUri(catalog).auth().oauth2(service).when().post("/api/inventory/reservations/" + reservation + "/abandonment")
+                .then().statusCode(200).body("status", equalTo("RELEASED"));
+        // ...and it is not a customer: order-service's public API refuses it.
+        given().baseUri(system.uri(Service.ORDERS).toString()).auth().oauth2(service).when().get("/api/orders")
+                .then().statusCode(401);
+    }
+
+    @Test
+    @Order(3)
+    void theServiceAccountCannotLogInThroughTheGatewayAndCannotBeLockedOut() {
+        String account = "order-service@services.shop.internal";
+        Shop.through(system).body(Map.of("email", account, "password", system.orderServiceSecret()))
+                .when().post("/api/auth/login").then().statusCode(401);
+        for (int i = 0; i < 20; i++) {
+            Shop.through(system).body(Map.of("email", account, "password", "a wrong guess " + i))
+                    .when().post("/api/auth/login");
+        }
+        // Nothing changed for order-service: it still gets its token on the internal path...
+        serviceToken();
+        // ...which the gateway does not route.
+        Shop.through(system).body(Map.of("account", "order-service", "secret", system.orderServiceSecret()))
+                .when().post("/internal/auth/token").then().statusCode(404);
+        // And orders still go through (order-service calls catalog-service with its own token).
+        Shop.through(system).auth().oauth2(Shop.newCustomerToken(system))
+                .body(Map.of("items", List.of(Map.of("productId", 3, "quantity", 1))))
+                .when().post("/api/orders").then().statusCode(201);
+    }
+
+    @Test
+    @Order(4)
+    void aForgedHostNeverReachesALocation() {
+        Shop.through(system).header("Host", "evil.example").header("X-Forwarded-Host", "evil.example")
+                .body(Map.of("email", "host-" + UUID.randomUUID() + "@example.com", "password", "a good password",
+                        "name", "Host"))
+                .when().post("/api/users")
+                .then().statusCode(201)
+                .header("Location", startsWith(system.uri(Service.GATEWAY) + "/api/users/"));
+    }
+
+    @Test
+    @Order(5)
+    void operationsEndpointsAreOnTheManagementPortsOnly() {
+        for (Service service : Service.values()) {
+            for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi", "/q/swagger-ui/")) {
+                given().baseUri(system.uri(service).toString()).when().get(path).then().statusCode(404);
+            }
+            given().baseUri(system.managementUri(service).toString()).when().get("/q/health/ready")
+                    .then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri(system.managementUri(service).toString()).when().get("/q/metrics").then().statusCode(200);
+        }
+        for (Service service : List.of(Service.CATALOG, Service.USERS, Service.ORDERS)) {
+            given().baseUri(system.managementUri(service).toString()).when().get("/q/swagger-ui/").then().statusCode(200);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void badInputAnywhereIsAProblemAndNeverA5xx() {
+        String token = Shop.newCustomerToken(system);
+        String admin = Shop.login(system, Shop.ADMIN_EMAIL, Shop.ADMIN_PASSWORD);
+        String huge = "x".repeat(5 * 1024 * 1024);
+        List<Response> answers = new ArrayList<>();
+        for (String path : List.of("/api/users", "/api/auth/login", "/api/orders", "/api/products")) {
+            String caller = path.equals("/api/products") ? admin : token;
+            for (String body : List.of("{", "[]", "null", "\"text\"", "{\"items\":[{\"productId\":\"x\"}]}",
+                    "{\"email\":1,\"password\":[],\"name\":{}}", "{\"unknown\":true}", "\u0000\u0001", huge)) {
+                answers.add(Shop.through(system).auth().oauth2(caller).body(body).when().post(path));
+            }
+            answers.add(Shop.through(system).auth().oauth2(caller).contentType("text/plain").body("{}").when().post(path));
+            answers.add(Shop.through(system).auth().oauth2(caller).contentType("application/xml").body("<a/>").when().post(path));
+        }
+        for (String path : List.of("/api/products/abc", "/api/products/-1", "/api/products/99999999999999999999",
+                "/api/products?page=-1&size=100000", "/api/products?sort=%27;drop", "/api/products?q=" + "%25".repeat(300),
+                "/api/orders/not-a-uuid", "/api/orders?page=x", "/api/users/not-a-uuid", "/api/categories/..%2f..%2fetc",
+                "/api/products/%2e%2e/inventory/reservations", "/api/" + "a/".repeat(500), "/%00", "/api/products/1%00")) {
+            answers.add(Shop.through(system).auth().oauth2(token).when().get(path));
+        }
+        answers.add(Shop.through(system).auth().oauth2(token).header("Idempotency-Key", "k".repeat(5000))
+                .body(Map.of("items", List.of(Map.of("productId", 1, "quantity", 1)))).when().post("/api/orders"));
+        answers.add(Shop.through(system).header("Authorization", "Bearer " + "a.b.c").when().get("/api/orders"));
+        answers.add(Shop.through(system).header("Authorization", "Basic Zm9vOmJhcg==").when().get("/api/orders"));
+        answers.add(Shop.through(system).header("Accept", "application/x-nothing").when().get("/api/products/1"));
+        for (Response answer : answers) {
+            assertTrue(answer.statusCode() < 500, "a 5xx: " + answer.statusCode() + " " + answer.asString());
+            if (answer.statusCode() >= 400 && answer.statusCode() != 404 && answer.statusCode() != 405) {
+                assertTrue(String.valueOf(answer.contentType()).startsWith("application/problem+json"),
+                        answer.statusCode() + " without a problem: " + answer.contentType() + " " + answer.asString());
+            }
+        }
+    }
+
+    private static String serviceToken() {
+        return given().baseUri(system.uri(Service.USERS).toString()).contentType(ContentType.JSON)
+                .body(Map.of("account", "order-service", "secret", system.orderServiceSecret()))
+                .when().post("/internal/auth/token").then().statusCode(200).extract().path("accessToken");
+    }
+
+    private static int stockOf(long product) {
+        return Shop.through(system).when().get("/api/products/" + product).then().statusCode(200).extract().path("stock");
+    }
+
+    /** {@code count} orders for one unit of one of the first ten products, {@code parallel} at a time: statuses counted. */
+    static Map<Integer, Integer> ordersAtOnce(String token, int count, int parallel) throws Exception {
+        String orders = system.uri(Service.ORDERS).toString();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long product = 1 + i % 10;
+                answers.add(pool.submit(() -> given().baseUri(orders).auth().oauth2(token).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(Map.of("items", List.of(Map.of("productId", product, "quantity", 1))))
+                        .when().post("/api/orders").statusCode()));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                statuses.merge(answer.get(), 1, Integer::sum);
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
