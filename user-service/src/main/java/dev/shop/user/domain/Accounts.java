@@ -55,12 +55,10 @@ public class Accounts {
     @Transactional
     public Account ensureServiceAccount(String service, String secret) {
         lockSystemAccounts();
-        String email = service + "@" + Account.SERVICE_DOMAIN;
-        Optional<Account> existing = accounts.findByEmail(email);
+        Optional<Account> existing = accounts.findByEmail(Account.serviceAddress(service));
         if (existing.isPresent()) {
             Account account = existing.get();
-            if (!account.roles().equals(java.util.List.of(Account.SERVICE))
-                    || !passwords.matches(secret, account.passwordHash())) {
+            if (!account.isService() || !passwords.matches(secret, account.passwordHash())) {
                 account.makeService(passwords.hash(secret));
             }
             return account;
