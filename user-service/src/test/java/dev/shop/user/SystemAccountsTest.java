@@ -41,11 +41,15 @@ class SystemAccountsTest {
 
     @Test
     void orderServiceLogsInAsAServiceAndOnlyThat() {
-        String token = Users.login("order-service@services.shop.internal", ORDER_SERVICE_SECRET)
-                .then().statusCode(200).extract().path("accessToken");
+        String token = Users.serviceToken("order-service", ORDER_SERVICE_SECRET)
+                .then().statusCode(200)
+                .body("tokenType", equalTo("Bearer"))
+                .body("expiresIn", equalTo(900))
+                .extract().path("accessToken");
         TokenClaims claims = TokenClaims.of(token);
         assertEquals(List.of("order-service"), claims.groups());
         assertEquals(Set.of("urn:shop:services"), claims.audience());
+        assertEquals("order-service@services.shop.internal", claims.upn());
         // A token for the services' APIs is no sign-in to the public one.
         given().auth().oauth2(token).when().get("/api/users/me").then().statusCode(401);
     }
