@@ -1,6 +1,7 @@
 package dev.shop.user.domain;
 
 import dev.shop.common.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,17 +19,20 @@ public class Accounts {
         this.passwords = passwords;
     }
 
-    @Transactional
     public Account register(String email, String name, String password) {
         if (Account.isServiceAddress(email)) {
             throw ProblemException.invalidField("email", "is reserved for the shop's own services");
         }
-        if (accounts.findByEmail(email).isPresent()) {
-            throw emailTaken();
-        }
+        // Hashed before the transaction begins: no database connection is held while bcrypt waits
+        // for its turn on its pool and runs (Passwords).
         Account account = Account.customer(email, name.strip(), passwords.hash(password));
-        accounts.persistAndFlush(account);
-        return account;
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            if (accounts.findByEmail(email).isPresent()) {
+                throw emailTaken();
+            }
+            accounts.persistAndFlush(account);
+            return account;
+        });
     }
 
     /**
