@@ -4,6 +4,7 @@ import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.faulttolerance.api.Guard;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +43,12 @@ public class Passwords {
     };
 
     private final int cost;
+    /**
+     * The threads bcrypt runs on: its own, which carry no context from the caller. (The fault
+     * tolerance's default threads would carry the caller's transaction along, which then cannot
+     * commit while another thread is still associated with it.)
+     */
+    private final ExecutorService bcryptThreads;
     private final Guard bcryptPool;
     /** Checked when no account has the address, so that a wrong address takes as long as a wrong password. */
     private final String decoy;
@@ -48,13 +57,23 @@ public class Passwords {
               @ConfigProperty(name = "shop.password.pool-size") int poolSize,
               @ConfigProperty(name = "shop.password.queue-size") int queueSize) {
         this.cost = cost;
+        this.bcryptThreads = Executors.newFixedThreadPool(poolSize,
+                Thread.ofPlatform().name("bcrypt-", 1).daemon(true).factory());
+        // The bulkhead holds the queue and hands the pool at most poolSize checks at a time; the
+        // caller waits for the answer.
         this.bcryptPool = Guard.create()
                 .withDescription("bcrypt")
                 .withBulkhead().limit(poolSize).queueSize(queueSize).done()
-                // The work runs on the fault tolerance's threads, the caller waits for it.
                 .withThreadOffload(true)
+                .withThreadOffloadExecutor(bcryptThreads)
                 .build();
         this.decoy = bcryptHash("decoy password, never anyone's");
+    }
+
+    /** Checks already handed to the pool finish (their callers are waiting); nothing new starts. */
+    @PreDestroy
+    void stop() {
+        bcryptThreads.shutdown();
     }
 
     public String hash(String password) {
