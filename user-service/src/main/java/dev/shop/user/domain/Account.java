@@ -87,8 +87,9 @@ public class Account {
         return normalizeEmail(email).endsWith("@" + SERVICE_DOMAIN);
     }
 
-    void grantAdmin() {
-        admin = true;
+    /** The configured administrator's password has changed. */
+    void changePassword(String newPasswordHash) {
+        passwordHash = newPasswordHash;
     }
 
     /** Makes this the account of a service, with this password hash (its secret may have changed). */
