@@ -44,15 +44,17 @@ class LoginTest {
         String email = Users.newEmail();
         String id = Users.register(email, Users.PASSWORD, "Claims").then().statusCode(201).extract().path("id");
         String token = Users.login(email, Users.PASSWORD).then().statusCode(200).extract().path("accessToken");
-        String[] parts = token.split("\\.");
-        JsonPath header = new JsonPath(new String(java.util.Base64.getUrlDecoder().decode(parts[0])));
-        JsonPath claims = new JsonPath(new String(java.util.Base64.getUrlDecoder().decode(parts[1])));
+        TokenClaims decoded = TokenClaims.of(token);
+        JsonPath header = decoded.header();
+        JsonPath claims = decoded.payload();
         assertEquals("RS256", header.getString("alg"));
         assertTrue(header.getString("kid") != null && !header.getString("kid").isBlank());
         assertEquals("urn:shop:user-service", claims.getString("iss"));
         assertEquals(id, claims.getString("sub"));
         assertEquals(email, claims.getString("upn"));
-        assertEquals(java.util.List.of("customer"), claims.getList("groups"));
+        assertEquals(java.util.List.of("customer"), decoded.groups());
+        // For the public API, and nothing else: the services' internal APIs refuse it.
+        assertEquals(java.util.Set.of("urn:shop:api"), decoded.audience());
         assertEquals(900, claims.getLong("exp") - claims.getLong("iat"));
     }
 

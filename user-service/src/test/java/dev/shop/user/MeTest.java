@@ -54,6 +54,20 @@ class MeTest {
     }
 
     @Test
+    void aServiceTokenIs401() {
+        // Signed by this shop, but for the services' internal APIs: not a customer's sign-in.
+        rejected(TestTokens.service("order-service"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrNoneIs401() {
+        String id = UUID.randomUUID().toString();
+        rejected(TestTokens.withAudience(id, java.util.Set.of("urn:shop:services")));
+        rejected(TestTokens.withAudience(id, java.util.Set.of("https://elsewhere.example")));
+        rejected(TestTokens.withAudience(id, java.util.Set.of()));
+    }
+
+    @Test
     void anotherUsersAccountDoesNotExistForYou() {
         String mine = Users.tokenForNewUser();
         String email = Users.newEmail();

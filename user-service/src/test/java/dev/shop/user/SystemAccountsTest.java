@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @TestProfile(SystemAccountsTest.Configured.class)
@@ -39,11 +41,17 @@ class SystemAccountsTest {
 
     @Test
     void orderServiceLogsInAsAServiceAndOnlyThat() {
-        String token = Users.login("order-service@services.shop.internal", ORDER_SERVICE_SECRET)
-                .then().statusCode(200).extract().path("accessToken");
-        given().auth().oauth2(token).when().get("/api/users/me")
+        String token = Users.serviceToken("order-service", ORDER_SERVICE_SECRET)
                 .then().statusCode(200)
-                .body("roles", equalTo(List.of("service")));
+                .body("tokenType", equalTo("Bearer"))
+                .body("expiresIn", equalTo(900))
+                .extract().path("accessToken");
+        TokenClaims claims = TokenClaims.of(token);
+        assertEquals(List.of("order-service"), claims.groups());
+        assertEquals(Set.of("urn:shop:services"), claims.audience());
+        assertEquals("order-service@services.shop.internal", claims.upn());
+        // A token for the services' APIs is no sign-in to the public one.
+        given().auth().oauth2(token).when().get("/api/users/me").then().statusCode(401);
     }
 
     @Test

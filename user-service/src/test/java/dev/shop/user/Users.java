@@ -31,6 +31,13 @@ final class Users {
                 .when().post("/api/auth/login");
     }
 
+    /** What a service sends for its token, on the route only the shop's services reach. */
+    static Response serviceToken(String account, String secret) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("account", account, "secret", secret))
+                .when().post("/internal/auth/token");
+    }
+
     /** Registers a new account and returns a token for it. */
     static String tokenForNewUser() {
         String email = newEmail();

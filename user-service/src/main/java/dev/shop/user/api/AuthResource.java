@@ -18,7 +18,11 @@ public class AuthResource {
         this.login = login;
     }
 
-    /** 200 with a token; 401 for a wrong address or password alike; 429 after too many failures. */
+    /**
+     * 200 with a token for the public API; 401 for a wrong address or password alike, and for a
+     * service's account whatever its secret (services use POST /internal/auth/token); 429 after too
+     * many failures.
+     */
     @POST
     @Path("login")
     public RestResponse<TokenResponse> login(@Valid @NotNull LoginRequest body) {

@@ -15,8 +15,7 @@ public class Account {
 
     public static final String CUSTOMER = "customer";
     public static final String ADMIN = "admin";
-    public static final String SERVICE = "service";
-    /** Addresses of service accounts; nobody can register one. */
+    /** Addresses of service accounts ({@code <service>@services.shop.internal}); nobody can register one. */
     public static final String SERVICE_DOMAIN = "services.shop.internal";
 
     @Id
@@ -50,7 +49,12 @@ public class Account {
     }
 
     static Account service(String name, String passwordHash) {
-        return new Account(name + "@" + SERVICE_DOMAIN, name, passwordHash, false, true);
+        return new Account(serviceAddress(name), name, passwordHash, false, true);
+    }
+
+    /** The address of the account a service logs in with. */
+    static String serviceAddress(String service) {
+        return service + "@" + SERVICE_DOMAIN;
     }
 
     /** Addresses are compared without regard to case or surrounding blanks. */
@@ -58,20 +62,34 @@ public class Account {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The groups carried in this account's tokens. */
+    /**
+     * The groups carried in this account's tokens. A service's account has exactly one, the
+     * service's name: what another service allows it is granted to that service by name, never to
+     * "any service", and never anything a customer or an administrator may do.
+     */
     public List<String> roles() {
         if (service) {
-            return List.of(SERVICE);
+            return List.of(serviceName());
         }
         return admin ? List.of(CUSTOMER, ADMIN) : List.of(CUSTOMER);
+    }
+
+    public boolean isService() {
+        return service;
+    }
+
+    /** The service whose account this is: its address before the {@code @}. */
+    private String serviceName() {
+        return email.substring(0, email.indexOf('@'));
     }
 
     public static boolean isServiceAddress(String email) {
         return normalizeEmail(email).endsWith("@" + SERVICE_DOMAIN);
     }
 
-    void grantAdmin() {
-        admin = true;
+    /** The configured administrator's password has changed. */
+    void changePassword(String newPasswordHash) {
+        passwordHash = newPasswordHash;
     }
 
     /** Makes this the account of a service, with this password hash (its secret may have changed). */

@@ -27,8 +27,8 @@ class AccountWarmup implements WarmupTask {
         QuarkusTransaction.begin();
         try {
             accounts.findByEmail(NOBODY);
-            throttle.countAttempt(NOBODY);
-            throttle.forgive(NOBODY);
+            throttle.countLogin(NOBODY);
+            throttle.forgiveLogin(NOBODY);
         } finally {
             QuarkusTransaction.rollback();
         }

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Checks an address and password and hands out a signed token. */
+/**
+ * Checks credentials and hands out a signed token, on two routes: customers and administrators
+ * sign in with an address and a password ({@link #login}), the shop's own services with their
+ * name and secret ({@link #serviceLogin}). Neither route accepts the other's accounts.
+ */
 @ApplicationScoped
 public class Login {
 
@@ -26,30 +30,57 @@ public class Login {
 
     public Tokens.Issued login(String email, String password) {
         String address = Account.normalizeEmail(email);
-        Optional<Duration> wait = throttle.countAttempt(address);
+        if (Account.isServiceAddress(address) || address.indexOf('@') < 0) {
+            // A service's account never signs in here, even with its secret, and what is not an
+            // address is nobody's: answered like a wrong password, after as long a check. Not counted,
+            // since there is nothing to guess, so this route never touches what a service is throttled by.
+            passwords.checkDecoy(password);
+            throw invalidCredentials("The email address or the password is wrong.");
+        }
+        Optional<Duration> wait = throttle.countLogin(address);
         if (wait.isPresent()) {
-            throw tooManyAttempts(wait.get());
+            throw tooManyAttempts(wait.get(), "this address");
         }
         Optional<Account> account = accounts.findByEmail(address);
-        boolean valid;
-        if (account.isPresent()) {
-            valid = passwords.matches(password, account.get().passwordHash());
-        } else {
-            passwords.checkDecoy(password);
-            valid = false;
-        }
-        if (!valid) {
+        if (!matches(account, password)) {
             // The same answer for an unknown address and a wrong password: nothing to enumerate.
-            throw new ProblemException(Problem.of(401, Problem.TYPE_PREFIX + "invalid-credentials",
-                    "Invalid credentials", "The email address or the password is wrong."));
+            throw invalidCredentials("The email address or the password is wrong.");
         }
-        throttle.forgive(address);
+        throttle.forgiveLogin(address);
         return tokens.issue(account.get());
     }
 
-    private static ProblemException tooManyAttempts(Duration wait) {
+    /** A token for one of the shop's services, from its name ({@code order-service}) and secret. */
+    public Tokens.Issued serviceLogin(String service, String secret) {
+        Optional<Duration> wait = throttle.countServiceLogin(service);
+        if (wait.isPresent()) {
+            throw tooManyAttempts(wait.get(), "this service account");
+        }
+        Optional<Account> account = accounts.findByEmail(Account.serviceAddress(service)).filter(Account::isService);
+        if (!matches(account, secret)) {
+            throw invalidCredentials("The service account or its secret is wrong.");
+        }
+        throttle.forgiveServiceLogin(service);
+        return tokens.issue(account.get());
+    }
+
+    /** Checks the password, or spends the time of a check when there is no account to check it for. */
+    private boolean matches(Optional<Account> account, String password) {
+        if (account.isPresent()) {
+            return passwords.matches(password, account.get().passwordHash());
+        }
+        passwords.checkDecoy(password);
+        return false;
+    }
+
+    private static ProblemException invalidCredentials(String detail) {
+        return new ProblemException(Problem.of(401, Problem.TYPE_PREFIX + "invalid-credentials",
+                "Invalid credentials", detail));
+    }
+
+    private static ProblemException tooManyAttempts(Duration wait, String whose) {
         Problem problem = Problem.of(429, Problem.TYPE_PREFIX + "too-many-login-attempts", "Too many login attempts",
-                "Too many failed logins for this address; try again in " + wait.toSeconds() + " seconds.");
+                "Too many failed logins for " + whose + "; try again in " + wait.toSeconds() + " seconds.");
         return new ProblemException(problem, Map.of("Retry-After", Long.toString(wait.toSeconds())));
     }
 }

@@ -15,6 +15,7 @@ class LoginFailure {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    /** What was tried: an address on the public login, {@code service:<name>} for a service (LoginThrottle). */
     private String email;
     private Instant failedAt;
 

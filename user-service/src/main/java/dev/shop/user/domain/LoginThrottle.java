@@ -13,15 +13,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Limits password guessing: after {@code shop.login.max-failures} failed attempts on one address
+ * Limits password guessing: after {@code shop.login.max-failures} failed attempts on one key
  * within {@code shop.login.window}, further attempts are refused until the window has passed.
  *
  * <p>An attempt is counted as a failure <em>before</em> the password is checked and forgiven when
  * it succeeds. So parallel guesses cannot slip past the limit between check and count, and no
  * lock is held while bcrypt runs.
+ *
+ * <p>Two routes are counted, under keys that can never be the same: the public login's by the
+ * address tried (which always has an {@code @}), and the services' token requests by service, as
+ * {@code service:<name>} (a name never has one). So the public, who cannot reach the services'
+ * route, cannot lock a service out however they call the public one.
  */
 @ApplicationScoped
 public class LoginThrottle {
+
+    private static final String SERVICE_KEY_PREFIX = "service:";
 
     private final EntityManager db;
     private final int maxFailures;
@@ -36,20 +43,55 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts an attempt on this address, unless too many have failed lately.
+     * Counts a login attempt on this (normalized) address, unless too many have failed lately.
      *
      * @return how long to wait before trying again, if the attempt is refused
      */
     @Transactional
-    public Optional<Duration> countAttempt(String email) {
-        db.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:email))")
-                .setParameter("email", email).getSingleResult();
+    public Optional<Duration> countLogin(String address) {
+        return countAttempt(addressKey(address));
+    }
+
+    /** A successful login clears the address's failures. */
+    @Transactional
+    public void forgiveLogin(String address) {
+        forgive(addressKey(address));
+    }
+
+    /** Counts a service's request for a token, apart from every address. */
+    @Transactional
+    public Optional<Duration> countServiceLogin(String service) {
+        return countAttempt(serviceKey(service));
+    }
+
+    @Transactional
+    public void forgiveServiceLogin(String service) {
+        forgive(serviceKey(service));
+    }
+
+    private static String addressKey(String address) {
+        if (address.indexOf('@') < 0) {
+            throw new IllegalArgumentException("not an address");
+        }
+        return address;
+    }
+
+    private static String serviceKey(String service) {
+        if (service.indexOf('@') >= 0) {
+            throw new IllegalArgumentException("not a service's name");
+        }
+        return SERVICE_KEY_PREFIX + service;
+    }
+
+    private Optional<Duration> countAttempt(String key) {
+        db.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", key).getSingleResult();
         Instant now = Instant.now();
         List<Instant> recent = db.createQuery("""
                         select f.failedAt from LoginFailure f
-                        where f.email = :email and f.failedAt > :since
+                        where f.email = :key and f.failedAt > :since
                         order by f.failedAt""", Instant.class)
-                .setParameter("email", email)
+                .setParameter("key", key)
                 .setParameter("since", now.minus(window))
                 .getResultList();
         if (recent.size() >= maxFailures) {
@@ -58,15 +100,13 @@ public class LoginThrottle {
             long seconds = Math.max(1, now.until(freeAt, ChronoUnit.SECONDS) + 1);
             return Optional.of(Duration.ofSeconds(seconds));
         }
-        db.persist(new LoginFailure(email, now));
+        db.persist(new LoginFailure(key, now));
         return Optional.empty();
     }
 
-    /** A successful login clears the address's failures. */
-    @Transactional
-    public void forgive(String email) {
-        db.createQuery("delete from LoginFailure f where f.email = :email")
-                .setParameter("email", email).executeUpdate();
+    private void forgive(String key) {
+        db.createQuery("delete from LoginFailure f where f.email = :key")
+                .setParameter("key", key).executeUpdate();
     }
 
     @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -12,9 +12,11 @@ import java.util.Optional;
  * The accounts that come from configuration rather than registration, set up at start-up:
  * <ul>
  *   <li>the administrator, from {@code SHOP_ADMIN_EMAIL} and {@code SHOP_ADMIN_PASSWORD} when both
- *       are set (there is no built-in administrator and no default password);</li>
+ *       are set (there is no built-in administrator and no default password); its password follows
+ *       SHOP_ADMIN_PASSWORD at every start, and an address someone registered is never promoted;</li>
  *   <li>order-service's service account, from {@code SHOP_ORDER_SERVICE_SECRET}, which
- *       order-service logs in with for the calls its recovery job makes outside any request.</li>
+ *       order-service gets its tokens with (POST /internal/auth/token) for the calls its recovery
+ *       job makes outside any request.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -41,8 +43,9 @@ class SystemAccounts {
     void onStart(@Observes StartupEvent event) {
         if (adminEmail.isPresent() && adminPassword.isPresent()) {
             requireLength("SHOP_ADMIN_PASSWORD", adminPassword.get());
-            Account admin = accounts.ensureAdmin(adminEmail.get(), adminPassword.get());
-            LOG.infof("Administrator account %s is ready", admin.id());
+            // When the address is a customer's, ensureAdmin says so (WARN) and there is no administrator.
+            accounts.ensureAdmin(adminEmail.get(), adminPassword.get())
+                    .ifPresent(admin -> LOG.infof("Administrator account %s is ready", admin.id()));
         } else {
             LOG.info("No administrator configured (SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD)");
         }

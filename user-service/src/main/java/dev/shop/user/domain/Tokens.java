@@ -7,7 +7,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.Set;
 
-/** Signs access tokens: RS256, {@code sub} = account id, {@code upn} = email, {@code groups} = roles. */
+/**
+ * Signs access tokens: RS256, {@code sub} = account id, {@code upn} = email, {@code groups} = roles,
+ * and {@code aud} = what the token is for. A customer's or an administrator's token is for the
+ * public API ({@code shop.jwt.api-audience}); a service's is for the services' internal APIs
+ * ({@code shop.jwt.services-audience}). Each service accepts only the audiences of the APIs it
+ * serves, so neither kind of token can stand in for the other.
+ */
 @ApplicationScoped
 public class Tokens {
 
@@ -17,13 +23,19 @@ public class Tokens {
     private final SigningKeys keys;
     private final String issuer;
     private final Duration lifetime;
+    private final String apiAudience;
+    private final String servicesAudience;
 
     Tokens(SigningKeys keys,
            @ConfigProperty(name = "shop.jwt.issuer") String issuer,
-           @ConfigProperty(name = "shop.jwt.lifetime") Duration lifetime) {
+           @ConfigProperty(name = "shop.jwt.lifetime") Duration lifetime,
+           @ConfigProperty(name = "shop.jwt.api-audience") String apiAudience,
+           @ConfigProperty(name = "shop.jwt.services-audience") String servicesAudience) {
         this.keys = keys;
         this.issuer = issuer;
         this.lifetime = lifetime;
+        this.apiAudience = apiAudience;
+        this.servicesAudience = servicesAudience;
     }
 
     public Issued issue(Account account) {
@@ -32,6 +44,7 @@ public class Tokens {
                 .subject(account.id().toString())
                 .upn(account.email())
                 .groups(Set.copyOf(account.roles()))
+                .audience(account.isService() ? servicesAudience : apiAudience)
                 .expiresIn(lifetime)
                 .jws().keyId(key.kid())
                 .sign(key.privateKey());
