@@ -1,5 +1,6 @@
 package dev.shop.user;
 
+import dev.shop.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -107,7 +108,7 @@ class ServiceTokenTest {
 
     @Test
     void theOpenApiDocumentTagsTheTokenEndpointInternal() {
-        given().when().get("/q/openapi?format=json")
+        Management.request().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
                 .body("paths.'/internal/auth/token'.post.tags", hasItem("Internal"))
                 .body("paths.'/api/auth/login'.post.tags", not(hasItem("Internal")));
