@@ -22,6 +22,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -62,6 +63,14 @@ public class BackendProxy {
     private static final TypeLiteral<CompletionStage<ProxyResponse>> PROXY_RESPONSE = new TypeLiteral<>() {
     };
 
+    /**
+     * What the client says about where the request came from or what address it used. The gateway
+     * is the edge: the backends are told nothing a client could make up (they build links from
+     * shop.public.url, and would trust these only behind a proxy they were told to trust).
+     */
+    private static final List<String> CLIENT_CLAIMS = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
+            "x-forwarded-port", "x-forwarded-proto", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl");
+
     private final HttpClient client;
     private final Duration timeout;
     private final Map<Backend, Guard> breakers = new EnumMap<>(Backend.class);
@@ -96,11 +105,12 @@ public class BackendProxy {
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         // The body goes as one buffer with its Content-Length, however the client sent it (chunked).
         proxyRequest.setBody(body == null ? null : Body.body(body));
-        // The client's Host goes through, so that a backend's links and Location headers name the
-        // gateway, the only address clients know.
-        proxyRequest.setAuthority(request.authority());
+        // No authority is set, so the client's Host stays behind (the proxy copies every header but
+        // Host): the HTTP client names the replica it connects to, as for any request of its own.
+        // Backends build links from shop.public.url, never from the Host they are sent.
         // The gateway has answered any "Expect: 100-continue" itself, when it read the body.
-        proxyRequest.headers().remove(HttpHeaders.EXPECT);
+        proxyRequest.headers().remove(HttpHeaders.HOST).remove(HttpHeaders.EXPECT);
+        CLIENT_CLAIMS.forEach(proxyRequest.headers()::remove);
         // The trace goes on from the gateway's own span: the HTTP client puts its context in
         // place of the one the request came with.
         proxyRequest.headers().remove("traceparent").remove("tracestate");
