@@ -29,8 +29,21 @@ public interface GatewayConfig {
     /** The largest request body each route accepts, by route name (see {@code RoutingTable}). */
     Map<String, MemorySize> maxBodySize();
 
+    FailedSignIns failedSignIns();
+
     interface Breaker {
         /** After failures, a backend's circuit breaker answers 503 at once for this long, then tries again. */
         Duration delay();
+    }
+
+    /** Failed logins and registrations, counted per client at the edge. */
+    interface FailedSignIns {
+        /** After this many failures within the window, a client's sign-ins get 429 until the window ends. */
+        int max();
+
+        Duration window();
+
+        /** How many clients are remembered at most: bounds the memory an attack from many addresses can take. */
+        int trackedClients();
     }
 }

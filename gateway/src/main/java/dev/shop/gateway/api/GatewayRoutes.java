@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * never leak out. Tokens are verified here too, before any backend sees a request that needs one
  * ({@code quarkus.http.auth.permission.*} in application.properties).
  *
- * <p>A routed request goes through, in order: the path check; the reading of the whole body, within
- * the route's size limit and the client's time ({@link RequestBodies}); and only then the backend.
+ * <p>A routed request goes through, in order: the path check; the limit on failed sign-ins
+ * ({@link SignInLimit}), before any of the body is read; the reading of the whole body, within the
+ * route's size limit and the client's time ({@link RequestBodies}); and only then the backend.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -31,11 +32,13 @@ public class GatewayRoutes {
 
     private final BackendProxy proxy;
     private final ProblemWriter problems;
+    private final SignInLimit signIns;
     private final RequestBodies bodies;
 
-    GatewayRoutes(BackendProxy proxy, ProblemWriter problems, RequestBodies bodies) {
+    GatewayRoutes(BackendProxy proxy, ProblemWriter problems, SignInLimit signIns, RequestBodies bodies) {
         this.proxy = proxy;
         this.problems = problems;
+        this.signIns = signIns;
         this.bodies = bodies;
     }
 
@@ -47,7 +50,8 @@ public class GatewayRoutes {
             // Two routes for the same paths: the checks, then (Vert.x Web wants a body handler
             // first in its route) the reading of the body and the forwarding.
             Route checks = router.routeWithRegex(paths).order(order++).setName(route.prefix() + "/** (checks)")
-                    .handler(rc -> checkPath(rc, route.backend()));
+                    .handler(rc -> checkPath(rc, route.backend()))
+                    .handler(signIns::refuseIfLimited);
             bodies.beforeReading().forEach(checks::handler);
             // Failures of either route come here, the first route with a failure handler that matches.
             checks.failureHandler(bodies.failureHandler(route));
@@ -77,6 +81,7 @@ public class GatewayRoutes {
 
     private void forward(RoutingContext rc, Backend backend) {
         String path = rc.request().path();
+        signIns.countFailureOf(rc);
         proxy.forward(rc.request(), rc.body().buffer(), backend).onFailure(failure -> {
             if (failure instanceof BackendProxy.ClientGone) {
                 LOG.debugf("%s %s: %s", rc.request().method(), path, failure.getMessage());
