@@ -1,36 +1,44 @@
 package dev.shop.gateway.client;
 
+import dev.shop.gateway.GatewayConfig;
 import dev.shop.gateway.domain.Backend;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.stork.Stork;
 import io.smallrye.stork.api.ServiceInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Forwards a request to one replica of a backend and streams the answer back, untouched: status,
- * headers (Authorization, Idempotency-Key, Location, X-Served-By...) and bodies, without buffering.
+ * headers (Authorization, Idempotency-Key, Location, X-Served-By...) and body, without buffering.
+ *
+ * <p>The request body has already been read whole at the edge ({@code RequestBodies}): a replica
+ * is chosen only then, and gets the whole request at once. So a slow or stalled client never
+ * holds a backend connection, and never looks like a backend that does not answer.
  *
  * <p>The replica is chosen by SmallRye Stork (round robin over what discovery found: every address
  * a DNS name resolves to in compose and Kubernetes, re-resolved every few seconds). Each backend
  * has its own circuit breaker; a replica that refuses the connection or sends no response headers
- * within {@code shop.gateway.timeout} fails the request, so a dead or hung backend costs at most
- * that long, and nothing once its breaker is open.
+ * within {@code shop.gateway.timeout} of getting the request fails it, so a dead or hung backend
+ * costs at most that long, and nothing once its breaker is open.
  */
 @ApplicationScoped
 public class BackendProxy {
@@ -55,19 +63,25 @@ public class BackendProxy {
     private static final TypeLiteral<CompletionStage<ProxyResponse>> PROXY_RESPONSE = new TypeLiteral<>() {
     };
 
+    /**
+     * What the client says about where the request came from or what address it used. The gateway
+     * is the edge: the backends are told nothing a client could make up (they build links from
+     * shop.public.url, and would trust these only behind a proxy they were told to trust).
+     */
+    private static final List<String> CLIENT_CLAIMS = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
+            "x-forwarded-port", "x-forwarded-proto", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl");
+
     private final HttpClient client;
     private final Duration timeout;
     private final Map<Backend, Guard> breakers = new EnumMap<>(Backend.class);
 
-    BackendProxy(Vertx vertx,
-                 @ConfigProperty(name = "shop.gateway.timeout") Duration timeout,
-                 @ConfigProperty(name = "shop.gateway.breaker.delay") Duration breakerDelay,
-                 @ConfigProperty(name = "shop.gateway.connections-per-replica") int connections) {
-        this.timeout = timeout;
+    BackendProxy(Vertx vertx, GatewayConfig config) {
+        this.timeout = config.timeout();
+        Duration breakerDelay = config.breaker().delay();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(connections));
+                .setMaxPoolSize(config.connectionsPerReplica()));
         for (Backend backend : Backend.values()) {
             breakers.put(backend, Guard.create()
                     .withDescription("gateway to " + backend.service())
@@ -83,12 +97,20 @@ public class BackendProxy {
         }
     }
 
-    /** Sends the request on to a replica of {@code backend}; fails with {@link Unavailable}. */
-    public Future<Void> forward(HttpServerRequest request, Backend backend) {
+    /**
+     * Sends the request, with the body already read from the client ({@code null} for none), on to
+     * a replica of {@code backend}; fails with {@link Unavailable}.
+     */
+    public Future<Void> forward(HttpServerRequest request, Buffer body, Backend backend) {
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
-        // The client's Host goes through, so that a backend's links and Location headers name the
-        // gateway, the only address clients know.
-        proxyRequest.setAuthority(request.authority());
+        // The body goes as one buffer with its Content-Length, however the client sent it (chunked).
+        proxyRequest.setBody(body == null ? null : Body.body(body));
+        // No authority is set, so the client's Host stays behind (the proxy copies every header but
+        // Host): the HTTP client names the replica it connects to, as for any request of its own.
+        // Backends build links from shop.public.url, never from the Host they are sent.
+        // The gateway has answered any "Expect: 100-continue" itself, when it read the body.
+        proxyRequest.headers().remove(HttpHeaders.HOST).remove(HttpHeaders.EXPECT);
+        CLIENT_CLAIMS.forEach(proxyRequest.headers()::remove);
         // The trace goes on from the gateway's own span: the HTTP client puts its context in
         // place of the one the request came with.
         proxyRequest.headers().remove("traceparent").remove("tracestate");

@@ -10,20 +10,23 @@ import java.util.Optional;
  */
 public final class RoutingTable {
 
-    /** Paths equal to {@code prefix} or below it go to {@code backend}. */
-    public record Route(String prefix, Backend backend) {
+    /**
+     * Paths equal to {@code prefix} or below it go to {@code backend}. The {@code name} is how
+     * configuration refers to the route ({@code shop.gateway.max-body-size.<name>}).
+     */
+    public record Route(String name, String prefix, Backend backend) {
         boolean matches(String path) {
             return path.equals(prefix) || path.startsWith(prefix + "/");
         }
     }
 
     public static final List<Route> ROUTES = List.of(
-            new Route("/api/products", Backend.CATALOG),
-            new Route("/api/categories", Backend.CATALOG),
-            new Route("/api/users", Backend.USERS),
-            new Route("/api/auth", Backend.USERS),
-            new Route("/.well-known/jwks.json", Backend.USERS),
-            new Route("/api/orders", Backend.ORDERS));
+            new Route("products", "/api/products", Backend.CATALOG),
+            new Route("categories", "/api/categories", Backend.CATALOG),
+            new Route("users", "/api/users", Backend.USERS),
+            new Route("auth", "/api/auth", Backend.USERS),
+            new Route("key-set", "/.well-known/jwks.json", Backend.USERS),
+            new Route("orders", "/api/orders", Backend.ORDERS));
 
     private RoutingTable() {
     }
