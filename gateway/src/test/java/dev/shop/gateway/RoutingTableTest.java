@@ -23,7 +23,8 @@ class RoutingTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/inventory/reservations", "/api/inventory", "/api/productsearch", "/api",
-            "/api/products/../inventory/reservations", "/api/products//1", "/q/health", "/.well-known/other"})
+            "/api/products/../inventory/reservations", "/api/products//1", "/q/health", "/.well-known/other",
+            "/internal/auth/token", "/api/auth/../../internal/auth/token", "/api/inventory/reservations/1/confirmation"})
     void nothingElseIsRouted(String path) {
         assertEquals(Optional.empty(), RoutingTable.backendFor(path));
     }
