@@ -16,6 +16,12 @@ public interface GatewayConfig {
      */
     Duration timeout();
 
+    /**
+     * The same, for one backend, by its discovery name ({@code catalog}, {@code users},
+     * {@code orders}); a backend not named here gets {@link #timeout()}.
+     */
+    Map<String, Duration> backendTimeout();
+
     Breaker breaker();
 
     int connectionsPerReplica();

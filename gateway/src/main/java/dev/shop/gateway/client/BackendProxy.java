@@ -73,10 +73,14 @@ public class BackendProxy {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Map<Backend, Duration> timeouts = new EnumMap<>(Backend.class);
     private final Map<Backend, Guard> breakers = new EnumMap<>(Backend.class);
 
     BackendProxy(Vertx vertx, GatewayConfig config) {
         this.timeout = config.timeout();
+        for (Backend backend : Backend.values()) {
+            timeouts.put(backend, config.backendTimeout().getOrDefault(backend.discoveryName(), timeout));
+        }
         Duration breakerDelay = config.breaker().delay();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
@@ -132,7 +136,7 @@ public class BackendProxy {
     private CompletionStage<ProxyResponse> send(HttpServerRequest request, ProxyRequest proxyRequest, Backend backend) {
         return Future.fromCompletionStage(Stork.getInstance().getService(backend.discoveryName())
                         .selectInstance().subscribeAsCompletionStage())
-                .compose(replica -> client.request(options(replica)))
+                .compose(replica -> client.request(options(replica, timeouts.get(backend))))
                 .compose(proxyRequest::send)
                 // A load generator stopping, or a browser leaving a page, cancels requests in flight:
                 // counted as the backend's failures, they would open its breaker for everyone.
@@ -140,7 +144,7 @@ public class BackendProxy {
                 .toCompletionStage();
     }
 
-    private RequestOptions options(ServiceInstance replica) {
+    private static RequestOptions options(ServiceInstance replica, Duration timeout) {
         return new RequestOptions()
                 .setHost(replica.getHost())
                 .setPort(replica.getPort())
