@@ -1,9 +1,6 @@
 package dev.shop.order;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,16 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** catalog-service goes down: orders fail fast with 503, and once it is back nothing stays held. */
 @QuarkusTest
-class CatalogOutageTest {
+class CatalogOutageTest extends BreakersClosedAfterEach {
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    /** The outage opened the breakers; the tests after this one start from a healthy catalog. */
-    @AfterEach
-    void closeBreakers() {
-        breakers.resetAll();
-    }
 
     @Test
     void withTheCatalogDownAnOrderIs503WithinThreeSecondsAndIsSettledWithNothingHeld() throws Exception {

@@ -1,9 +1,6 @@
 package dev.shop.order;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,16 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * agree: here the confirmation came first, so the late abandonment changes nothing.
  */
 @QuarkusTest
-class RecoveryRaceTest {
+class RecoveryRaceTest extends BreakersClosedAfterEach {
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    /** Lost calls count against the breaker; the tests after this one start from a closed one. */
-    @AfterEach
-    void closeBreakers() {
-        breakers.resetAll();
-    }
 
     @Test
     void aRetryThatConfirmsWhileRecoveryAbandonsWinsAndSellsTheStockOnce() throws Exception {
@@ -39,13 +28,7 @@ class RecoveryRaceTest {
         CatalogProxy network = Neighbours.network();
 
         // 1. The first attempt's reservation is lost on the way: the order stays PENDING.
-        String orderId;
-        try (var lost = network.lose(call -> call.method().equals("POST")
-                && call.path().equals("/api/inventory/reservations"))) {
-            orderId = shopper.order(Map.of(product, 3), key).then().statusCode(503)
-                    .body("type", equalTo("urn:shop:problem:unavailable"))
-                    .extract().path("orderId");
-        }
+        String orderId = placeWithTheReservationLost(shopper, Map.of(product, 3), key);
         String reservation = OrderRows.reservationOf(orderId);
 
         // 2. Recovery takes the stale order up, finds no reservation, and abandons it: held back on the way.
@@ -77,17 +60,22 @@ class RecoveryRaceTest {
         long product = Catalog.product("Abandoned By Recovery", "5.00", 10);
         Shopper shopper = new Shopper();
         String key = "late-" + UUID.randomUUID();
-        CatalogProxy network = Neighbours.network();
 
-        String orderId;
-        try (var lost = network.lose(call -> call.method().equals("POST")
-                && call.path().equals("/api/inventory/reservations"))) {
-            orderId = shopper.order(Map.of(product, 2), key).then().statusCode(503).extract().path("orderId");
-        }
+        String orderId = placeWithTheReservationLost(shopper, Map.of(product, 2), key);
         assertEquals("REJECTED", shopper.awaitSettled(orderId, Duration.ofSeconds(60)));
         shopper.order(Map.of(product, 2), key).then().statusCode(409)
                 .body("type", equalTo("urn:shop:problem:order-abandoned"));
         assertEquals(10, Catalog.stock(product));
         assertEquals("RELEASED", Catalog.reservationStatus(UUID.fromString(OrderRows.reservationOf(orderId))));
+    }
+
+    /** An order whose reservation is lost on the way (twice: the attempt and its retry): left PENDING. */
+    private static String placeWithTheReservationLost(Shopper shopper, Map<Long, Integer> items, String key) {
+        try (var lost = Neighbours.network().lose(call -> call.method().equals("POST")
+                && call.path().equals("/api/inventory/reservations"))) {
+            return shopper.order(items, key).then().statusCode(503)
+                    .body("type", equalTo("urn:shop:problem:unavailable"))
+                    .extract().path("orderId");
+        }
     }
 }

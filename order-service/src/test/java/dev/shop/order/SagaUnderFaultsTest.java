@@ -4,9 +4,6 @@ import dev.shop.database.ServiceSchema;
 import dev.shop.testing.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -39,19 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * product is exactly the confirmed orders' quantities of it.
  */
 @QuarkusTest
-class SagaUnderFaultsTest {
+class SagaUnderFaultsTest extends BreakersClosedAfterEach {
 
     private static final int SHOPPERS = 4;
     private static final Duration LOAD = Duration.ofSeconds(30);
     private static final int STOCK = 40;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @AfterEach
-    void closeBreakers() {
-        breakers.resetAll();
-    }
 
     @Test
     void theStockTakenIsTheConfirmedOrdersQuantitiesLineByLine() throws Exception {

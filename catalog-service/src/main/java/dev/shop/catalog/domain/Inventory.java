@@ -119,14 +119,7 @@ public class Inventory {
      */
     @Transactional
     public Reservation abandon(UUID id) {
-        reservations.lockId(id);
-        Optional<Reservation> found = reservations.findByIdOptional(id);
-        if (found.isEmpty()) {
-            Reservation released = Reservation.releasedUnused(id, currency, Instant.now());
-            reservations.persist(released);
-            return released;
-        }
-        Reservation reservation = found.get();
+        Reservation reservation = lockForRelease(id);
         if (reservation.status() == Reservation.Status.HELD) {
             putBack(reservation);
         }
@@ -139,15 +132,23 @@ public class Inventory {
      */
     @Transactional
     public void release(UUID id) {
+        Reservation reservation = lockForRelease(id);
+        if (reservation.holdsStock()) {
+            putBack(reservation);
+        }
+    }
+
+    /**
+     * The reservation under this id, locked for the rest of the transaction. Of an id never
+     * reserved, the release is recorded first, so that a reservation arriving late takes nothing.
+     */
+    private Reservation lockForRelease(UUID id) {
         reservations.lockId(id);
-        Optional<Reservation> found = reservations.findByIdOptional(id);
-        if (found.isEmpty()) {
-            reservations.persist(Reservation.releasedUnused(id, currency, Instant.now()));
-            return;
-        }
-        if (found.get().holdsStock()) {
-            putBack(found.get());
-        }
+        return reservations.findByIdOptional(id).orElseGet(() -> {
+            Reservation released = Reservation.releasedUnused(id, currency, Instant.now());
+            reservations.persist(released);
+            return released;
+        });
     }
 
     /**
