@@ -78,6 +78,20 @@ echo "$edge" | grep -q '^gateway API reachable$' || fail "the gateway is not rea
 ! echo "$edge" | grep -qE '^(REACHED|RESOLVED)' || fail "a backend or the database is reachable from the edge"
 [ "$(echo "$edge" | grep -c '^unreachable')" -ge 4 ] || fail "no backend address was tried"
 
+echo "== catalog-service: reachable from the gateway and order-service only"
+catalog_addresses=$(addresses_of "$(container_of catalog-service)")
+for service in gateway order-service user-service; do
+  reached=no
+  for address in $catalog_addresses; do
+    docker exec "$(container_of "$service")" bash -c "timeout 2 bash -c 'exec 3<>/dev/tcp/$address/8080'" 2> /dev/null && reached=yes
+  done
+  echo "$service -> catalog-service: $reached"
+  case "$service:$reached" in
+    gateway:yes | order-service:yes | user-service:no) ;;
+    *) fail "$service reaching catalog-service: $reached" ;;
+  esac
+done
+
 echo "== Smoke flow through the gateway"
 email="ci-$(date +%s)@example.com"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/api/users" -H 'Content-Type: application/json' \
