@@ -82,7 +82,7 @@ public class GatewayRoutes {
     private void forward(RoutingContext rc, Backend backend) {
         String path = rc.request().path();
         signIns.countFailureOf(rc);
-        proxy.forward(rc.request(), rc.body().buffer(), backend).onFailure(failure -> {
+        proxy.forward(rc.request(), rc.body().available() ? rc.body().buffer() : null, backend).onFailure(failure -> {
             if (failure instanceof BackendProxy.ClientGone) {
                 LOG.debugf("%s %s: %s", rc.request().method(), path, failure.getMessage());
                 return;

@@ -79,10 +79,19 @@ public class RequestBodies {
         return List.of(RequestBodies::onEventLoop, this::refuseForms, this::startClock);
     }
 
-    /** Reads the body, up to the route's limit. */
+    /** Reads the body, up to the route's limit; a request without one goes straight on. */
     public Handler<RoutingContext> reader(RoutingTable.Route route) {
         // Uploads stay off: a file would go to disk, and the shop's APIs take none.
-        return BodyHandler.create(false).setBodyLimit(limits.get(route.name()));
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limits.get(route.name()));
+        // A GET that arrived while a token was verified elsewhere may be over (ended) before this
+        // runs; the body handler would then fail it ("Request has already been read").
+        return rc -> {
+            if (hasBody(rc.request())) {
+                bodies.handle(rc);
+            } else {
+                rc.next();
+            }
+        };
     }
 
     /** The body is in: the client's clock stops (or had already run out, and the 408 is on its way). */
