@@ -12,6 +12,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.http.impl.HttpServerRequestWrapper;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
@@ -57,6 +59,32 @@ public class BackendProxy {
     public static class ClientGone extends RuntimeException {
         ClientGone(Throwable cause) {
             super("the client closed the connection before the answer came", cause, false, false);
+        }
+    }
+
+    /**
+     * A request whose body the gateway has read whole already. The proxy pauses and resumes the
+     * request it forwards, which is moot here, and which HTTP/2 refuses on a request that has ended
+     * ("Request has already been read"): a 500 for every HTTP/2 client, the JDK's HttpClient first.
+     */
+    private static final class AlreadyRead extends HttpServerRequestWrapper {
+        AlreadyRead(HttpServerRequest request) {
+            super((HttpServerRequestInternal) request);
+        }
+
+        @Override
+        public HttpServerRequest pause() {
+            return this;
+        }
+
+        @Override
+        public HttpServerRequest resume() {
+            return this;
+        }
+
+        @Override
+        public HttpServerRequest fetch(long amount) {
+            return this;
         }
     }
 
@@ -106,7 +134,7 @@ public class BackendProxy {
      * a replica of {@code backend}; fails with {@link Unavailable}.
      */
     public Future<Void> forward(HttpServerRequest request, Buffer body, Backend backend) {
-        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request.isEnded() ? new AlreadyRead(request) : request);
         // The body goes as one buffer with its Content-Length, however the client sent it (chunked).
         proxyRequest.setBody(body == null ? null : Body.body(body));
         // No authority is set, so the client's Host stays behind (the proxy copies every header but
