@@ -128,14 +128,30 @@ public final class ServiceProcess implements AutoCloseable {
                 || variable.startsWith("SMALLRYE_") || variable.startsWith("OTEL_") || variable.equals("HOSTNAME");
     }
 
-    /** A port nothing listens on right now. */
+    /** Ports handed out by {@link #freePort} in this JVM: never twice, even before their process binds them. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on right now, and that nothing else will be given: below Linux'
+     * ephemeral range (32768 and up), so no outgoing connection takes it before its service binds
+     * it, and never one this JVM handed out before (several services start at once).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20000 + random.nextInt(12000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(LOOPBACK, port));
+                return port;
+            } catch (IOException e) {
+                // In use: another one.
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     static void sleep(Duration duration) {
