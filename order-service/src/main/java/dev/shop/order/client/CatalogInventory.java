@@ -5,13 +5,17 @@ import dev.shop.order.domain.OrderLine;
 import dev.shop.order.domain.ReservationOutcome;
 import dev.shop.order.domain.Shortage;
 import dev.shop.order.domain.StockReservations;
+import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +26,27 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CatalogInventory implements StockReservations {
 
-    private final GuardedInventoryCalls calls;
+    /** {@code shop.catalog-calls.*}: how many calls to catalog-service at once, and how long one waits its turn. */
+    @ConfigMapping(prefix = "shop.catalog-calls")
+    public interface Limits {
+        int maxConcurrent();
 
-    CatalogInventory(GuardedInventoryCalls calls) {
+        Duration queueTimeout();
+    }
+
+    private final GuardedInventoryCalls calls;
+    /**
+     * A bulkhead that queues: a burst of orders waits here, briefly and in order, rather than
+     * piling onto catalog-service's database pool, where the calls would time out together and open
+     * the breaker. (SmallRye Fault Tolerance's bulkhead queues only asynchronous calls; these block.)
+     */
+    private final Semaphore turns;
+    private final Duration queueTimeout;
+
+    CatalogInventory(GuardedInventoryCalls calls, Limits limits) {
         this.calls = calls;
+        this.turns = new Semaphore(limits.maxConcurrent(), true);
+        this.queueTimeout = limits.queueTimeout();
     }
 
     @Override
@@ -102,11 +123,21 @@ public class CatalogInventory implements StockReservations {
                 .toList());
     }
 
-    private static GuardedInventoryCalls.Answer call(Supplier<GuardedInventoryCalls.Answer> call) {
+    private GuardedInventoryCalls.Answer call(Supplier<GuardedInventoryCalls.Answer> call) {
+        try {
+            if (!turns.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new CatalogUnavailable("too many calls to catalog-service are waiting", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogUnavailable("interrupted while waiting to call catalog-service", e);
+        }
         try {
             return call.get();
         } catch (FaultToleranceException | ProcessingException | GuardedInventoryCalls.Failed e) {
             throw new CatalogUnavailable("catalog-service cannot be reached: " + e.getMessage(), e);
+        } finally {
+            turns.release();
         }
     }
 
