@@ -2,6 +2,8 @@ package dev.shop.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -9,14 +11,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Copies each service's generated manifests (target/kubernetes/kubernetes.yml) into k8s/base/services
- * with every mapping's keys sorted, as kubectl prints objects. quarkus-kubernetes writes the same
- * content from build to build, but not always in the same order (labels, say): sorted, the copy in
- * Git changes only when the content does, and CI can fail on any difference.
+ * with every mapping's keys sorted, as kubectl prints objects, and every list of ports sorted by port.
+ * quarkus-kubernetes writes the same content from build to build, but not always in the same order
+ * (labels, a container's ports): sorted, the copy in Git changes only when the content does, and CI
+ * can fail on any difference.
  */
 public final class GeneratedManifests {
 
@@ -56,10 +61,34 @@ public final class GeneratedManifests {
             while (documents.hasNextValue()) {
                 JsonNode document = documents.nextValue();
                 if (document != null && !document.isNull() && !document.isMissingNode()) {
+                    sortPorts(document);
                     out.append("---\n").append(YAML.writeValueAsString(YAML.convertValue(document, Map.class)));
                 }
             }
         }
         return out.toString();
+    }
+
+    /** Every {@code ports} list of objects, in the order of their port numbers. */
+    private static void sortPorts(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("ports") && field.getValue() instanceof ArrayNode ports) {
+                    List<JsonNode> sorted = new ArrayList<>();
+                    ports.forEach(sorted::add);
+                    sorted.sort(Comparator.comparingInt(GeneratedManifests::portNumber));
+                    ports.removeAll();
+                    ports.addAll(sorted);
+                }
+                sortPorts(field.getValue());
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(GeneratedManifests::sortPorts);
+        }
+    }
+
+    private static int portNumber(JsonNode port) {
+        JsonNode number = port.has("containerPort") ? port.get("containerPort") : port.get("port");
+        return number == null ? 0 : number.asInt();
     }
 }
