@@ -29,7 +29,7 @@ echo "== Images: Jib on $JRE_IMAGE, the README's mvn package -Pimages"
 # nothing is taken from what an earlier build may have installed into the local repository.
 build_log=$(mktemp)
 started=$(now)
-mvn -Pimages package -Dshop.base-image="docker://$JRE_IMAGE" -Dshop.appcds-builder-image="$JRE_IMAGE" > "$build_log" 2>&1 \
+mvn -B -Pimages package -Dshop.base-image="docker://$JRE_IMAGE" -Dshop.appcds-builder-image="$JRE_IMAGE" > "$build_log" 2>&1 \
   || { tail -n 80 "$build_log"; fail "mvn package -Pimages"; }
 echo "built in $(seconds_since "$started")s"
 for service in "${SERVICES[@]}" load-generator; do
