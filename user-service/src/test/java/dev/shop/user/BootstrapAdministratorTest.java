@@ -12,11 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,33 +32,16 @@ class BootstrapAdministratorTest {
     @Inject
     Accounts accounts;
 
-    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void listen() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -77,9 +56,9 @@ class BootstrapAdministratorTest {
                 .then().statusCode(200).body("roles", equalTo(List.of("customer")));
         Users.login(email, CONFIGURED_PASSWORD).then().statusCode(401);
 
-        LogRecord warning = warnings.stream()
+        LogRecord warning = log.warnings().stream()
                 .filter(r -> r.getMessage() != null && r.getMessage().contains("not made an administrator"))
-                .findFirst().orElseThrow(() -> new AssertionError("no warning says why: " + warnings));
+                .findFirst().orElseThrow(() -> new AssertionError("no warning says why: " + log.warnings()));
         String message = warning.getMessage()
                 + (warning.getParameters() == null ? "" : " " + java.util.Arrays.toString(warning.getParameters()));
         assertTrue(message.contains("SHOP_ADMIN_EMAIL") && message.contains("remove that account"), message);

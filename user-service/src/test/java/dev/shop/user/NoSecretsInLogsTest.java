@@ -10,11 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,40 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class NoSecretsInLogsTest {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    line.append(' ').append(p);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                line.append(' ').append(t);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void listen() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -75,7 +46,7 @@ class NoSecretsInLogsTest {
 
         String hash = storedHash(email);
         assertTrue(hash.startsWith("$2"), "bcrypt in Modular Crypt Format: " + hash.substring(0, 3));
-        for (String line : lines) {
+        for (String line : log.lines()) {
             assertFalse(line.contains(password), "a log line holds the password: " + line);
             assertFalse(line.contains(hash), "a log line holds the hash: " + line);
         }
