@@ -15,10 +15,12 @@ public class Catalog {
 
     private final ProductRepository products;
     private final CategoryRepository categories;
+    private final ProductViews views;
 
-    Catalog(ProductRepository products, CategoryRepository categories) {
+    Catalog(ProductRepository products, CategoryRepository categories, ProductViews views) {
         this.products = products;
         this.categories = categories;
+        this.views = views;
     }
 
     public List<Category> categories() {
@@ -33,7 +35,7 @@ public class Catalog {
     }
 
     public Optional<ProductView> product(long id) {
-        return products.findView(id);
+        return views.find(id, products::findView);
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package dev.shop.catalog.domain;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 
 @Entity
 @Table(name = "product")
+@EntityListeners(ProductChanges.class)
 public class Product {
 
     @Id
