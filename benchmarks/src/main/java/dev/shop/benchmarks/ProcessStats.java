@@ -24,7 +24,33 @@ final class ProcessStats {
     }
 
     static double cpuSeconds(long pid) {
-        String stat = String.join(" ", lines(Path.of("/proc", Long.toString(pid), "stat")));
+        return cpuSeconds(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /**
+     * The CPU time of the JIT compiler's threads alone. A JVM a few seconds old is still compiling
+     * its request paths, and that work says nothing about what a request costs once it is warm.
+     */
+    static double compilerCpuSeconds(long pid) {
+        double seconds = 0;
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        seconds += cpuSeconds(thread.resolve("stat"));
+                    }
+                } catch (IOException | UncheckedIOException gone) {
+                    // The thread ended while we looked (compiler threads come and go).
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return seconds;
+    }
+
+    private static double cpuSeconds(Path statFile) {
+        String stat = String.join(" ", lines(statFile));
         // The command name (2nd field) is in parentheses and may hold spaces: count from after it.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;

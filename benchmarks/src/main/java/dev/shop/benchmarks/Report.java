@@ -61,6 +61,15 @@ final class Report {
     void write(Path file) {
         try (InputStream tuning = Report.class.getResourceAsStream("/tuning-log.md")) {
             markdown.append("\n").append(new String(tuning.readAllBytes(), StandardCharsets.UTF_8));
+            writeFigures(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the figures alone (a comparison, the containers): a partial run, beside the build. */
+    void writeFigures(Path file) {
+        try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, markdown.toString().replaceAll("\n{3,}", "\n\n"));
         } catch (IOException e) {

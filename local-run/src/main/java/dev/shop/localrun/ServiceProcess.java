@@ -163,7 +163,6 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static final class Builder {
-        private final Path repository;
         private final String service;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>();
@@ -173,11 +172,21 @@ public final class ServiceProcess implements AutoCloseable {
         private int port;
         private int managementPort;
         private Path logDirectory;
+        private Path application;
 
         private Builder(Path repository, String service) {
-            this.repository = repository;
             this.service = service;
             this.name = service;
+            this.application = repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+
+        /**
+         * Runs the service as built in another checkout (its {@code target/quarkus-app}) instead of
+         * this one: how the benchmarks put two commits side by side.
+         */
+        public Builder builtIn(Path otherCheckout) {
+            this.application = otherCheckout.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            return this;
         }
 
         /** How this instance is called in logs and file names (e.g. {@code user-service-2}). */
@@ -247,7 +256,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
 
         public ServiceProcess start() {
-            Path application = repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(application)) {
                 throw new IllegalStateException(application + " is missing: build the services first (mvn package)");
             }
