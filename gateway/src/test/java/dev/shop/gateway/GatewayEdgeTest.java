@@ -188,6 +188,24 @@ class GatewayEdgeTest {
         assertEquals(200, get(address(5), after).statusCode());
     }
 
+    // --- A connection closed under a request.
+
+    @Test
+    void aReadWhoseConnectionClosesUnansweredIsSentOnceMore() throws Exception {
+        String uri = "/api/products?test=close-first-" + UUID.randomUUID();
+        assertEquals(200, get(address(7), uri).statusCode());
+        assertEquals(2, EdgeBackends.catalog().received(uri).size(), "sent once more, on a new connection");
+    }
+
+    @Test
+    void aWriteWhoseConnectionClosesUnansweredIsNotSentAgain() throws Exception {
+        String uri = "/api/products?test=close-first-" + UUID.randomUUID();
+        HttpResponse<String> answer = post(address(7), uri, "{\"name\":\"x\"}",
+                Map.of("Authorization", "Bearer " + TestTokens.admin()));
+        assertEquals(503, answer.statusCode());
+        assertEquals(1, EdgeBackends.catalog().received(uri).size(), "a write may have happened: never twice");
+    }
+
     @Test
     void clientsThatHangUpWhileSendingAreNoBackendFailure() throws Exception {
         String before = "/api/products?test=before-hang-up-" + UUID.randomUUID();

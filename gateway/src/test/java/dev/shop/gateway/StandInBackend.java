@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 /**
  * A stand-in for a backend (the JDK's HTTP server), which records every request it is sent, and
  * answers as a naive backend would: 200, or 201 for a POST, with a Location built from the Host it
- * was sent. What it records is what the gateway forwards; the gateway is what the tests test.
+ * was sent. A query {@code test=close-first-...} makes it close the connection unanswered the first
+ * time that path and query arrive. What it records is what the gateway forwards; the gateway is what the tests test.
  */
 final class StandInBackend implements AutoCloseable {
 
@@ -61,6 +62,11 @@ final class StandInBackend implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String uri = exchange.getRequestURI().toString();
             received.add(new Received(exchange.getRequestMethod(), uri, Map.copyOf(exchange.getRequestHeaders()), body));
+            if (uri.contains("test=close-first-") && received(uri).size() == 1) {
+                // The connection closes before any answer, as a pooled one does when it is closed
+                // under a request: closing the exchange without a response drops the connection.
+                return;
+            }
             // What a backend that trusts the Host it is sent would answer.
             String host = exchange.getRequestHeaders().getFirst("Host");
             exchange.getResponseHeaders().add("Location", "http://" + host + exchange.getRequestURI().getPath());

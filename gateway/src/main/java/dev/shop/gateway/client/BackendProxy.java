@@ -10,7 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.impl.HttpServerRequestWrapper;
@@ -162,14 +164,29 @@ public class BackendProxy {
     }
 
     private CompletionStage<ProxyResponse> send(HttpServerRequest request, ProxyRequest proxyRequest, Backend backend) {
-        return Future.fromCompletionStage(Stork.getInstance().getService(backend.discoveryName())
-                        .selectInstance().subscribeAsCompletionStage())
-                .compose(replica -> client.request(options(replica, timeouts.get(backend))))
-                .compose(proxyRequest::send)
+        return attempt(proxyRequest, backend)
+                // A pooled connection can close just as a request is put on it (the backend or a
+                // client that hung up before closed it): nothing reached the backend's application,
+                // so a request without a body that changes nothing goes once more, on a new connection.
+                .recover(failure -> failure instanceof HttpClosedException && sentAgainSafely(request)
+                        && !request.response().closed() ? attempt(proxyRequest, backend) : Future.failedFuture(failure))
                 // A load generator stopping, or a browser leaving a page, cancels requests in flight:
                 // counted as the backend's failures, they would open its breaker for everyone.
                 .recover(failure -> Future.failedFuture(request.response().closed() ? new ClientGone(failure) : failure))
                 .toCompletionStage();
+    }
+
+    private Future<ProxyResponse> attempt(ProxyRequest proxyRequest, Backend backend) {
+        return Future.fromCompletionStage(Stork.getInstance().getService(backend.discoveryName())
+                        .selectInstance().subscribeAsCompletionStage())
+                .compose(replica -> client.request(options(replica, timeouts.get(backend))))
+                .compose(proxyRequest::send);
+    }
+
+    private static boolean sentAgainSafely(HttpServerRequest request) {
+        boolean readsOnly = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        return readsOnly && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static RequestOptions options(ServiceInstance replica, Duration timeout) {
