@@ -50,11 +50,7 @@ class ProductPageFreshnessTest {
 
     @Test
     void aChangeThisServiceDidNotMakeShowsWithinTheTimeToLive() throws Exception {
-        long product = Products.create("Tea Strainer", "6.00", 20);
-        assertEquals(20, Products.stock(product));
-
-        setStockBehindTheServicesBack(product, 15);
-        assertEquals(20, Products.stock(product), "read from memory: the page does not see the write yet");
+        long product = shownThenChangedBehindTheServicesBack("Tea Strainer", 20, 15);
 
         long deadline = System.nanoTime() + TIME_TO_LIVE.plusSeconds(5).toNanos();
         while (Products.stock(product) != 15) {
@@ -67,13 +63,22 @@ class ProductPageFreshnessTest {
 
     @Test
     void aReservationNeverTrustsWhatThePageShowed() throws Exception {
-        long product = Products.create("Last Kettle", "40.00", 1);
-        assertEquals(1, Products.stock(product));
-        setStockBehindTheServicesBack(product, 0);
-        assertEquals(1, Products.stock(product), "the page still shows the unit");
+        long product = shownThenChangedBehindTheServicesBack("Last Kettle", 1, 0);
 
         Reservations.reserve(UUID.randomUUID(), product, 1).then().statusCode(409)
                 .body("type", equalTo("urn:shop:problem:insufficient-stock"));
+    }
+
+    /**
+     * A product whose page was read (so it is in memory) with {@code shown} in stock, then set to
+     * {@code actual} behind the service's back; the page still shows {@code shown}.
+     */
+    private static long shownThenChangedBehindTheServicesBack(String name, int shown, int actual) throws SQLException {
+        long product = Products.create(name, "6.00", shown);
+        assertEquals(shown, Products.stock(product));
+        setStockBehindTheServicesBack(product, actual);
+        assertEquals(shown, Products.stock(product), "read from memory: the page does not see the write yet");
+        return product;
     }
 
     /** As another replica's write looks to this one: straight to the database. */
