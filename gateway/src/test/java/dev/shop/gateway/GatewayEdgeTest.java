@@ -389,6 +389,26 @@ class GatewayEdgeTest {
         assertFalse(response.header("location").contains("evil.example"), response.header("location"));
     }
 
+    // --- Trace context: the gateway's own, and only when tracing is on.
+
+    /**
+     * No SHOP_OTLP_ENDPOINT here, so tracing is off (common's TracingFollowsExport): nothing is
+     * recorded, and no trace context goes on, neither the client's nor one of the gateway's own.
+     * TracingIT shows the other half: with a collector named, one trace across three services.
+     */
+    @Test
+    void withNoCollectorNamedNoTraceContextGoesOn() throws Exception {
+        String uri = "/api/products/7?test=trace-" + UUID.randomUUID();
+        String clientTrace = "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01";
+        HttpResponse<String> response = client(address(7)).send(HttpRequest.newBuilder(onLoopback(uri))
+                .timeout(Duration.ofSeconds(30)).header("traceparent", clientTrace).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+
+        StandInBackend.Received received = single(EdgeBackends.catalog().received(uri));
+        assertNull(received.header("traceparent"), "trace context sent on: " + received.header("traceparent"));
+    }
+
     // --- Helpers.
 
     private HttpResponse<String> login(InetAddress from, String email, String password) throws Exception {
