@@ -4,14 +4,14 @@ import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
 
-import java.io.InputStream;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Verifies a throw-away token, so that the first real one does not load the whole JWT stack, and
@@ -20,9 +20,12 @@ import java.util.Properties;
 @ApplicationScoped
 class TokenVerificationWarmup implements WarmupTask {
 
+    private final String issuer;
     private final Optional<String> keySet;
 
-    TokenVerificationWarmup(@ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keySet) {
+    TokenVerificationWarmup(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+                            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keySet) {
+        this.issuer = issuer;
         this.keySet = keySet.filter(location -> location.startsWith("http"));
     }
 
@@ -34,19 +37,23 @@ class TokenVerificationWarmup implements WarmupTask {
         }
     }
 
-    /**
-     * The token and key are made once, ahead (the resource says how), not here: generating an RSA
-     * key pair in a cold JVM takes 0.07-1.5 s, at random, and the verifier never does it.
-     */
     private void verifyThrowAwayToken() throws Exception {
-        Properties throwAway = new Properties();
-        try (InputStream in = TokenVerificationWarmup.class.getResourceAsStream("throw-away-token.properties")) {
-            throwAway.load(in);
-        }
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(
-                new X509EncodedKeySpec(Base64.getDecoder().decode(throwAway.getProperty("public-key"))));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject("warm-up");
+        claims.setStringListClaim("groups", List.of("customer"));
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(1);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.getPrivate());
+        jws.setKeyIdHeaderValue("warm-up");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         // A parser of its own: the application's would fix its settings now, before the HTTP port
         // (part of user-service's key set address) is known in tests.
-        new DefaultJWTParser().verify(throwAway.getProperty("token"), key);
+        new DefaultJWTParser().verify(jws.getCompactSerialization(), keys.getPublic());
     }
 }
