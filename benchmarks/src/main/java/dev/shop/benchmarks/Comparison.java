@@ -66,8 +66,35 @@ final class Comparison {
         }
     }
 
-    /** One measured run of one variant. */
-    record Run(double readySeconds, Wrk.Result result, double cpuMillisPerRequest) {
+    /**
+     * What each run sends: wrk at {@code target}, with a script and its environment (or plain GETs),
+     * and whose CPU a request is charged with: the compared service, and any other service the
+     * request goes through (an order costs catalog-service too).
+     */
+    record Load(URI target, Path script, Map<String, String> environment, List<Service> charged) {
+
+        static Load get(URI target, Service service) {
+            return new Load(target, null, Map.of(), List.of(service));
+        }
+
+        /** The environment of one run, with a run id of its own (the orders script makes Idempotency-Keys of it). */
+        Map<String, String> environmentOfRun(String run) {
+            Map<String, String> copy = new LinkedHashMap<>(environment);
+            copy.put("SHOP_BENCH_RUN", run + "-" + System.nanoTime());
+            return copy;
+        }
+    }
+
+    /**
+     * One measured run of one variant: the CPU per request of each charged service, and their sum;
+     * the compared service's resident memory once ready (idle) and after the measured run (loaded).
+     */
+    record Run(double readySeconds, Wrk.Result result, Map<Service, Double> cpuMillisByService, double idleMiB,
+               double loadedMiB) {
+
+        double cpuMillisPerRequest() {
+            return cpuMillisByService.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
 
     /** Every run of one variant, and their medians. */
@@ -87,6 +114,24 @@ final class Comparison {
 
         double medianP99() {
             return median(runs.stream().map(r -> r.result().p99Millis()).toList());
+        }
+
+        /** Each charged service's median share, when more than one is charged ("order-service 3.1 ms + ..."). */
+        String medianByService() {
+            Map<Service, Double> first = runs.getFirst().cpuMillisByService();
+            if (first.size() < 2) {
+                return "";
+            }
+            return String.join(" + ", first.keySet().stream().map(service -> "%s %.3f ms".formatted(service.module(),
+                    median(runs.stream().map(r -> r.cpuMillisByService().get(service)).toList()))).toList());
+        }
+
+        double medianIdleMiB() {
+            return median(runs.stream().map(Run::idleMiB).toList());
+        }
+
+        double medianLoadedMiB() {
+            return median(runs.stream().map(Run::loadedMiB).toList());
         }
 
         double medianReady() {
@@ -113,19 +158,19 @@ final class Comparison {
     }
 
     /** Each variant {@code rounds} times, in turn (A B A B ...), then the service as shipped again. */
-    List<Outcome> measure(URI target, List<Variant> variants, int rounds) {
+    List<Outcome> measure(Load load, List<Variant> variants, int rounds) {
         Map<Variant, List<Run>> runs = new LinkedHashMap<>();
         variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             for (Variant variant : variants) {
-                runs.get(variant).add(once(target, variant));
+                runs.get(variant).add(once(load, variant));
             }
         }
         system.restart(service, asShipped);
         return runs.entrySet().stream().map(e -> new Outcome(e.getKey(), e.getValue())).toList();
     }
 
-    private Run once(URI target, Variant variant) {
+    private Run once(Load load, Variant variant) {
         Duration ready = system.restart(service, asShipped.andThen(builder -> {
             variant.jvmOptions().forEach(builder::jvmOption);
             builder.env(variant.environment());
@@ -133,26 +178,40 @@ final class Comparison {
                 builder.builtIn(variant.tree());
             }
         }));
-        long pid = system.process(service).orElseThrow().pid();
-        Wrk.run(target, duration, null, Map.of());
-        double cpu = ProcessStats.cpuSeconds(pid) - ProcessStats.compilerCpuSeconds(pid);
-        Wrk.Result result = Wrk.run(target, duration, null, Map.of());
-        cpu = ProcessStats.cpuSeconds(pid) - ProcessStats.compilerCpuSeconds(pid) - cpu;
-        return new Run(ready.toMillis() / 1000.0, result, 1000 * cpu / Math.max(1, result.requests()));
+        Map<Service, Long> pids = new LinkedHashMap<>();
+        load.charged().forEach(charged -> pids.put(charged, system.process(charged).orElseThrow().pid()));
+        double idle = ProcessStats.rssMiB(pids.get(service));
+        Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("warm-up"));
+        Map<Service, Double> before = cpuSecondsWithoutJit(pids);
+        Wrk.Result result = Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("measured"));
+        Map<Service, Double> after = cpuSecondsWithoutJit(pids);
+        Map<Service, Double> perRequest = new LinkedHashMap<>();
+        after.forEach((charged, seconds) -> perRequest.put(charged,
+                1000 * (seconds - before.get(charged)) / Math.max(1, result.requests())));
+        return new Run(ready.toMillis() / 1000.0, result, perRequest, idle, ProcessStats.rssMiB(pids.get(service)));
+    }
+
+    private static Map<Service, Double> cpuSecondsWithoutJit(Map<Service, Long> pids) {
+        Map<Service, Double> seconds = new LinkedHashMap<>();
+        pids.forEach((service, pid) -> seconds.put(service, ProcessStats.cpuSeconds(pid) - ProcessStats.compilerCpuSeconds(pid)));
+        return seconds;
     }
 
     /** The outcomes as a table, each variant's CPU per request relative to the first's. */
     static void report(Report report, List<Outcome> outcomes) {
         report.table("Variant", "CPU per request (median)", "Spread", "Relative to the first", "Throughput (median)",
-                "p50 / p99 (median)", "Start → ready (median)");
+                "p50 / p99 (median)", "Start → ready (median)", "Memory idle / loaded (median)");
         double first = outcomes.getFirst().medianCpuMillis();
         for (Outcome outcome : outcomes) {
+            String byService = outcome.medianByService();
             report.row(outcome.variant().name() + " (" + outcome.variant().describe() + ")",
-                    "%.3f ms".formatted(outcome.medianCpuMillis()), outcome.spread(),
+                    "%.3f ms".formatted(outcome.medianCpuMillis()) + (byService.isEmpty() ? "" : " (" + byService + ")"),
+                    outcome.spread(),
                     "%.0f %%".formatted(100 * outcome.medianCpuMillis() / first),
                     "%,.0f req/s".formatted(outcome.medianRate()),
                     "%.2f / %.2f ms".formatted(outcome.medianP50(), outcome.medianP99()),
-                    "%.2f s".formatted(outcome.medianReady()));
+                    "%.2f s".formatted(outcome.medianReady()),
+                    "%.0f / %.0f MiB".formatted(outcome.medianIdleMiB(), outcome.medianLoadedMiB()));
         }
     }
 
