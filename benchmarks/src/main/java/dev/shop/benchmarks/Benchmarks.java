@@ -148,17 +148,17 @@ public final class Benchmarks {
     }
 
     /**
-     * What the order runs need: twenty products stocked far beyond what a run sells, a customer's
-     * token, and the orders script's environment (one unit of one of the products per order).
+     * What the order runs need: twenty products stocked far beyond what a run sells, an
+     * administrator's and a customer's token, and the orders script's environment (one unit of one of the products per order).
      */
-    private record OrderSetup(List<Long> products, String token, Map<String, String> environment) {
+    private record OrderSetup(String admin, List<Long> products, String token, Map<String, String> environment) {
 
         static OrderSetup stock(ShopApi api) {
             String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
             List<Long> products = api.productIds().subList(0, 20);
             products.forEach(p -> api.setStock(admin, p, 1_000_000));
             String token = api.newCustomerToken();
-            return new OrderSetup(products, token, Map.of("SHOP_BENCH_TOKEN", token, "SHOP_BENCH_PRODUCTS",
+            return new OrderSetup(admin, products, token, Map.of("SHOP_BENCH_TOKEN", token, "SHOP_BENCH_PRODUCTS",
                     products.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow()));
         }
     }
@@ -275,7 +275,7 @@ public final class Benchmarks {
                         confirmed == stockBefore - stockAfter ? "every confirmed order took exactly its stock" : "MISMATCH"));
 
         long contested = products.getFirst();
-        api.setStock(api.login(ADMIN_EMAIL, ADMIN_PASSWORD), contested, 100);
+        api.setStock(setup.admin(), contested, 100);
         String contestant = api.newCustomerToken();
         Wrk.Result contest = Wrk.run(orders, Duration.ofSeconds(5), script,
                 Map.of("SHOP_BENCH_TOKEN", contestant, "SHOP_BENCH_PRODUCTS", Long.toString(contested), "SHOP_BENCH_RUN", "contest"));
@@ -427,12 +427,15 @@ public final class Benchmarks {
                                       Service measuredCpu, String goal) {
         Path paced = script == null ? script("paced.lua") : script;
         Wrk.Result warmUp = runNamed(target, script, environment, "warm-up");
-        Map<Service, Double> cpuBefore = cpuSecondsOfEach();
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            pids.put(service, pid(service));
+        }
+        Map<Service, Double> cpuBefore = ProcessStats.cpuSeconds(pids, false);
         Wrk.Result saturated = runNamed(target, script, environment, "saturated");
         // Every service's CPU per request in the saturated run: a request may go through several.
-        Map<Service, Double> cpuMillis = new EnumMap<>(Service.class);
-        cpuSecondsOfEach().forEach((service, seconds) -> cpuMillis.put(service,
-                1000 * (seconds - cpuBefore.get(service)) / Math.max(1, saturated.requests())));
+        Map<Service, Double> cpuMillis = ProcessStats.cpuMillisPerRequest(cpuBefore, ProcessStats.cpuSeconds(pids, false),
+                saturated.requests());
         if (measuredCpu != null) {
             cpuMillisPerRequest.put(measuredCpu, cpuMillis.get(measuredCpu));
         }
@@ -448,13 +451,6 @@ public final class Benchmarks {
         return new Measured(saturated, atHalf, List.of(warmUp, saturated, trial, atHalf), cpuMillis);
     }
 
-    private Map<Service, Double> cpuSecondsOfEach() {
-        Map<Service, Double> seconds = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            seconds.put(service, ProcessStats.cpuSeconds(pid(service)));
-        }
-        return seconds;
-    }
 
     private Wrk.Result runNamed(URI target, Path script, Map<String, String> environment, String run) {
         return wrk(target, script, with(environment, "SHOP_BENCH_RUN", run + "-" + System.nanoTime()));

@@ -182,19 +182,11 @@ final class Comparison {
         load.charged().forEach(charged -> pids.put(charged, system.process(charged).orElseThrow().pid()));
         double idle = ProcessStats.rssMiB(pids.get(service));
         Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("warm-up"));
-        Map<Service, Double> before = cpuSecondsWithoutJit(pids);
+        Map<Service, Double> before = ProcessStats.cpuSeconds(pids, true);
         Wrk.Result result = Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("measured"));
-        Map<Service, Double> after = cpuSecondsWithoutJit(pids);
-        Map<Service, Double> perRequest = new LinkedHashMap<>();
-        after.forEach((charged, seconds) -> perRequest.put(charged,
-                1000 * (seconds - before.get(charged)) / Math.max(1, result.requests())));
+        Map<Service, Double> perRequest = ProcessStats.cpuMillisPerRequest(before, ProcessStats.cpuSeconds(pids, true),
+                result.requests());
         return new Run(ready.toMillis() / 1000.0, result, perRequest, idle, ProcessStats.rssMiB(pids.get(service)));
-    }
-
-    private static Map<Service, Double> cpuSecondsWithoutJit(Map<Service, Long> pids) {
-        Map<Service, Double> seconds = new LinkedHashMap<>();
-        pids.forEach((service, pid) -> seconds.put(service, ProcessStats.cpuSeconds(pid) - ProcessStats.compilerCpuSeconds(pid)));
-        return seconds;
     }
 
     /** The outcomes as a table, each variant's CPU per request relative to the first's. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What Linux knows about a process: its resident memory and the CPU time it has used. */
 final class ProcessStats {
@@ -25,6 +27,20 @@ final class ProcessStats {
 
     static double cpuSeconds(long pid) {
         return cpuSeconds(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** The CPU time of each process (without its JIT compiler's threads, if asked), by whatever names it. */
+    static <K> Map<K, Double> cpuSeconds(Map<K, Long> pids, boolean withoutJit) {
+        Map<K, Double> seconds = new LinkedHashMap<>();
+        pids.forEach((key, pid) -> seconds.put(key, cpuSeconds(pid) - (withoutJit ? compilerCpuSeconds(pid) : 0)));
+        return seconds;
+    }
+
+    /** The CPU each process spent per request between two readings of {@link #cpuSeconds(Map, boolean)}, in ms. */
+    static <K> Map<K, Double> cpuMillisPerRequest(Map<K, Double> before, Map<K, Double> after, long requests) {
+        Map<K, Double> millis = new LinkedHashMap<>();
+        after.forEach((key, seconds) -> millis.put(key, 1000 * (seconds - before.get(key)) / Math.max(1, requests)));
+        return millis;
     }
 
     /**
