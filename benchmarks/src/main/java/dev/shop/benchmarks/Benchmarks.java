@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,13 +162,20 @@ public final class Benchmarks {
             return new OrderSetup(admin, products, token, Map.of("SHOP_BENCH_TOKEN", token, "SHOP_BENCH_PRODUCTS",
                     products.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow()));
         }
+
+        /** One order of the first product, as the script sends them, each with an Idempotency-Key of its own. */
+        FirstRequest oneOrder(URI orders) {
+            return FirstRequest.post(orders, () -> List.of("Authorization: Bearer " + token,
+                    "Idempotency-Key: alone-" + UUID.randomUUID()),
+                    "{\"items\":[{\"productId\":" + products.getFirst() + ",\"quantity\":1}]}", 201);
+        }
     }
 
     /** Order placement straight to order-service, an order's CPU charged to order-service and catalog-service. */
     private static Comparison.Load orderLoad(ShopSystem system, Path script) {
         OrderSetup setup = OrderSetup.stock(new ShopApi(system.uri(Service.GATEWAY)));
-        return new Comparison.Load(system.uri(Service.ORDERS).resolve("/api/orders"), script, setup.environment(),
-                ORDER_PATH);
+        URI orders = system.uri(Service.ORDERS).resolve("/api/orders");
+        return new Comparison.Load(orders, script, setup.environment(), ORDER_PATH, setup.oneOrder(orders));
     }
 
     /** Start → ready of each service (median of three), then the resident memory of an idle shop. */

@@ -69,12 +69,13 @@ final class Comparison {
     /**
      * What each run sends: wrk at {@code target}, with a script and its environment (or plain GETs),
      * and whose CPU a request is charged with: the compared service, and any other service the
-     * request goes through (an order costs catalog-service too).
+     * request goes through (an order costs catalog-service too); and one such request on its own, for
+     * how long the first one after a restart takes.
      */
-    record Load(URI target, Path script, Map<String, String> environment, List<Service> charged) {
+    record Load(URI target, Path script, Map<String, String> environment, List<Service> charged, FirstRequest alone) {
 
         static Load get(URI target, Service service) {
-            return new Load(target, null, Map.of(), List.of(service));
+            return new Load(target, null, Map.of(), List.of(service), FirstRequest.get(target));
         }
 
         /** The environment of one run, with a run id of its own (the orders script makes Idempotency-Keys of it). */
@@ -87,10 +88,11 @@ final class Comparison {
 
     /**
      * One measured run of one variant: the CPU per request of each charged service, and their sum;
-     * the compared service's resident memory once ready (idle) and after the measured run (loaded).
+     * the compared service's resident memory once ready (idle) and after the measured run (loaded); the
+     * first request after ready, and one sent alone after the load (warm), in milliseconds.
      */
     record Run(double readySeconds, Wrk.Result result, Map<Service, Double> cpuMillisByService, double idleMiB,
-               double loadedMiB) {
+               double loadedMiB, double firstMillis, double warmMillis) {
 
         double cpuMillisPerRequest() {
             return cpuMillisByService.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -132,6 +134,14 @@ final class Comparison {
 
         double medianLoadedMiB() {
             return median(runs.stream().map(Run::loadedMiB).toList());
+        }
+
+        double medianFirstMillis() {
+            return median(runs.stream().map(Run::firstMillis).toList());
+        }
+
+        double medianWarmMillis() {
+            return median(runs.stream().map(Run::warmMillis).toList());
         }
 
         double medianReady() {
@@ -181,18 +191,21 @@ final class Comparison {
         Map<Service, Long> pids = new LinkedHashMap<>();
         load.charged().forEach(charged -> pids.put(charged, system.process(charged).orElseThrow().pid()));
         double idle = ProcessStats.rssMiB(pids.get(service));
+        double first = load.alone().first();
         Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("warm-up"));
         Map<Service, Double> before = ProcessStats.cpuSeconds(pids, true);
         Wrk.Result result = Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("measured"));
         Map<Service, Double> perRequest = ProcessStats.cpuMillisPerRequest(before, ProcessStats.cpuSeconds(pids, true),
                 result.requests());
-        return new Run(ready.toMillis() / 1000.0, result, perRequest, idle, ProcessStats.rssMiB(pids.get(service)));
+        double loaded = ProcessStats.rssMiB(pids.get(service));
+        return new Run(ready.toMillis() / 1000.0, result, perRequest, idle, loaded, first, load.alone().warm());
     }
 
     /** The outcomes as a table, each variant's CPU per request relative to the first's. */
     static void report(Report report, List<Outcome> outcomes) {
         report.table("Variant", "CPU per request (median)", "Spread", "Relative to the first", "Throughput (median)",
-                "p50 / p99 (median)", "Start → ready (median)", "Memory idle / loaded (median)");
+                "p50 / p99 (median)", "Start → ready (median)", "First request after ready / alone when warm (median)",
+                "Memory idle / loaded (median)");
         double first = outcomes.getFirst().medianCpuMillis();
         for (Outcome outcome : outcomes) {
             String byService = outcome.medianByService();
@@ -203,6 +216,8 @@ final class Comparison {
                     "%,.0f req/s".formatted(outcome.medianRate()),
                     "%.2f / %.2f ms".formatted(outcome.medianP50(), outcome.medianP99()),
                     "%.2f s".formatted(outcome.medianReady()),
+                    "%.1f / %.1f ms (%.0f×)".formatted(outcome.medianFirstMillis(), outcome.medianWarmMillis(),
+                            outcome.medianFirstMillis() / outcome.medianWarmMillis()),
                     "%.0f / %.0f MiB".formatted(outcome.medianIdleMiB(), outcome.medianLoadedMiB()));
         }
     }
