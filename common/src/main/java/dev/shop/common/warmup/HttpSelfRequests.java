@@ -70,7 +70,7 @@ class HttpSelfRequests {
             return statuses;
         }
         listening.get(1, TimeUnit.MINUTES);
-        // The address it listens on ("localhost" for all of them): a replica may have a loopback address of its own.
+        // Where it listens (Quarkus says "localhost" for 0.0.0.0): a replica may have a loopback address of its own.
         URI own = server.getLocalBaseUri();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setDefaultHost(own.getHost()).setDefaultPort(own.getPort()).setConnectTimeout(2_000));
