@@ -1,11 +1,17 @@
 package dev.shop.catalog;
 
+import dev.shop.testing.TestDatabase;
 import dev.shop.testing.TestTokens;
 import io.restassured.http.ContentType;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
 
@@ -38,5 +44,28 @@ final class Products {
         return given().when().get("/api/products/" + productId)
                 .then().statusCode(200)
                 .extract().jsonPath().getInt("stock");
+    }
+
+    /** As another replica's write looks to this one: straight to the database. */
+    static void setStockBehindTheServicesBack(long product, int stock) throws SQLException {
+        try (Connection connection = TestDatabase.get().connectAsAdmin();
+             PreparedStatement update = connection.prepareStatement("update catalog.product set stock = ? where id = ?")) {
+            update.setInt(1, stock);
+            update.setLong(2, product);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no product " + product + " to change");
+            }
+        }
+    }
+
+    /** Asks again every 100 ms until {@code condition} holds, failing with {@code failure} after {@code within}. */
+    static void waitUntil(BooleanSupplier condition, Duration within, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(failure);
+            }
+            Thread.sleep(100);
+        }
     }
 }

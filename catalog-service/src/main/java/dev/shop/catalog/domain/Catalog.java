@@ -27,7 +27,11 @@ public class Catalog {
         return categories.listByName();
     }
 
-    public Page<Product> search(ProductQuery query) {
+    public Page<ProductView> search(ProductQuery query) {
+        return views.search(query, this::searchDatabase);
+    }
+
+    private Page<ProductView> searchDatabase(ProductQuery query) {
         if (query.categorySlug() != null && categories.findBySlug(query.categorySlug()).isEmpty()) {
             throw ProblemException.invalidField("category", "is not a known category");
         }

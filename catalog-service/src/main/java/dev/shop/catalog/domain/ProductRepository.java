@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,11 +15,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProductRepository implements PanacheRepository<Product> {
 
+    /** Products read as plain values (no entities to track): the pages shoppers see. */
+    private static final String VIEWS = "select new dev.shop.catalog.domain.ProductView(p.id, p.sku, p.name,"
+            + " p.description, p.price, c.slug, p.stock) from Product p join p.category c";
+
     public Optional<ProductView> findView(long id) {
-        return getEntityManager().createQuery("select new dev.shop.catalog.domain.ProductView(p.id, p.sku, p.name,"
-                        + " p.description, p.price, c.slug, p.stock) from Product p join p.category c where p.id = ?1",
-                        ProductView.class)
-                .setParameter(1, id)
+        return getEntityManager().createQuery(VIEWS + " where p.id = :id", ProductView.class)
+                .setParameter("id", id)
                 .getResultStream().findFirst();
     }
 
@@ -27,12 +30,12 @@ public class ProductRepository implements PanacheRepository<Product> {
     }
 
     /** One page of products matching the query, and how many match in all. */
-    public List<Product> search(ProductQuery query) {
+    public List<ProductView> search(ProductQuery query) {
         Criteria where = Criteria.of(query);
-        return find("from Product p join fetch p.category c" + where.clause()
-                        + " order by " + query.sort().orderBy(), where.parameters())
-                .range(query.page().offset(), query.page().offset() + query.page().size() - 1)
-                .list();
+        TypedQuery<ProductView> select = getEntityManager().createQuery(
+                VIEWS + where.clause() + " order by " + query.sort().orderBy(), ProductView.class);
+        where.parameters().map().forEach(select::setParameter);
+        return select.setFirstResult(query.page().offset()).setMaxResults(query.page().size()).getResultList();
     }
 
     public long countMatching(ProductQuery query) {
