@@ -88,8 +88,9 @@ final class Comparison {
 
     /**
      * One measured run of one variant: the CPU per request of each charged service, and their sum;
-     * the compared service's resident memory once ready (idle) and after the measured run (loaded); the
-     * first request after ready, and one sent alone after the load (warm), in milliseconds.
+     * the compared service's resident memory idle (settled after its first request) and after the
+     * measured run (loaded); the first request after ready, and one sent alone after the load (warm),
+     * in milliseconds.
      */
     record Run(double readySeconds, Wrk.Result result, Map<Service, Double> cpuMillisByService, double idleMiB,
                double loadedMiB, double firstMillis, double warmMillis) {
@@ -190,8 +191,9 @@ final class Comparison {
         }));
         Map<Service, Long> pids = new LinkedHashMap<>();
         load.charged().forEach(charged -> pids.put(charged, system.process(charged).orElseThrow().pid()));
-        double idle = ProcessStats.rssMiB(pids.get(service));
         double first = load.alone().first();
+        ProcessStats.settle();
+        double idle = ProcessStats.rssMiB(pids.get(service));
         Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("warm-up"));
         Map<Service, Double> before = ProcessStats.cpuSeconds(pids, true);
         Wrk.Result result = Wrk.run(load.target(), duration, load.script(), load.environmentOfRun("measured"));

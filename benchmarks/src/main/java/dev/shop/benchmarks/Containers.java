@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The shop in containers, when Docker and the images are there (mvn package -Pimages): image
- * sizes, start → ready of each container, and catalog-service at 1, 2 and 3 replicas behind the
- * gateway. Compose runs it, as a user would; the variables compose reads (SHOP_POSTGRES_IMAGE, ...)
+ * sizes, start → ready of each container, catalog-service at 1, 2 and 3 replicas behind the
+ * gateway, and each container's memory idle and after those reads. Compose runs it, as a user would; the variables compose reads (SHOP_POSTGRES_IMAGE, ...)
  * are passed on.
  */
 final class Containers {
@@ -74,6 +74,9 @@ final class Containers {
             report.row(image(service), "%d MB".formatted(size / 1_000_000), "%.1f s".formatted(seconds));
         }
         awaitGateway();
+        ProcessStats.settle();
+        Map<String, String> idle = new TreeMap<>();
+        SERVICES.forEach(service -> idle.put(service, memory(container(service))));
         report.table("catalog-service replicas", "Through the gateway (`GET /api/products/{id}`)", "Spread of 300 requests");
         for (int replicas = 1; replicas <= 3; replicas++) {
             compose("up", "-d", "--scale", "catalog-service=" + replicas);
@@ -81,6 +84,38 @@ final class Containers {
             Wrk.Result result = Wrk.run(GATEWAY.resolve("/api/products/7"), duration, null, Map.of());
             report.row(replicas, result.summary(), spread().values().toString());
         }
+        report.text("""
+                Memory in the containers, each limited to 512 MiB by compose: the JVM's resident set (PID 1's
+                VmRSS) and the container's use as `docker stats` shows it (without the page cache), idle after
+                start-up and after the reads above (catalog-service's first replica and the gateway carried
+                them; user-service and order-service were not loaded here). Targets for the data services:
+                ≤ 160 MiB idle, ≤ 256 MiB after load.""");
+        report.table("Container", "Idle: JVM / container", "After the reads: JVM / container");
+        SERVICES.forEach(service -> report.row(service, idle.get(service), memory(container(service))));
+    }
+
+    /** The JVM's resident set (it is PID 1) and the container's memory use, as "231 / 236 MiB". */
+    private static String memory(String container) {
+        String status = docker("exec", container, "cat", "/proc/1/status");
+        double rss = status.lines().filter(line -> line.startsWith("VmRSS:")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0)
+                .orElseThrow(() -> new IllegalStateException("no VmRSS for PID 1 in " + container));
+        String usage = docker("stats", "--no-stream", "--format", "{{.MemUsage}}", container).trim();
+        return "%.0f / %.0f MiB".formatted(rss, mebibytes(usage.substring(0, usage.indexOf('/')).trim()));
+    }
+
+    /** docker's "236.4MiB" (or kB, GiB) in MiB. */
+    static double mebibytes(String amount) {
+        String number = amount.replaceAll("[^0-9.]", "");
+        String unit = amount.substring(number.length()).trim().toLowerCase(java.util.Locale.ROOT);
+        double value = Double.parseDouble(number);
+        return switch (unit) {
+            case "b" -> value / (1024 * 1024);
+            case "kib", "kb" -> value / 1024;
+            case "mib", "mb" -> value;
+            case "gib", "gb" -> value * 1024;
+            default -> throw new IllegalArgumentException("not an amount of memory: " + amount);
+        };
     }
 
     private void awaitSpread(int replicas) {

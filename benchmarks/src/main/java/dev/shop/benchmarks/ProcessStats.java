@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,24 @@ final class ProcessStats {
     /** USER_HZ: the unit of the CPU times in /proc/<pid>/stat, 100 on every common Linux. */
     private static final double TICKS_PER_SECOND = 100;
 
+    /**
+     * How long a service runs without load before its memory counts as idle, everywhere the report
+     * says "idle": by then what runs after ready (the JIT compiling what the warm-up ran, the C heap
+     * that start-up freed being handed back) has settled, as it has on a replica waiting for traffic.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
     private ProcessStats() {
+    }
+
+    /** Waits while the services settle, before their memory is read as idle. */
+    static void settle() {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the services settled", e);
+        }
     }
 
     static double rssMiB(long pid) {
