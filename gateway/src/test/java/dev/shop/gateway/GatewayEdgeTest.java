@@ -1,5 +1,6 @@
 package dev.shop.gateway;
 
+import dev.shop.gateway.api.ProblemWriter;
 import dev.shop.testing.Readiness;
 import dev.shop.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -121,6 +122,29 @@ class GatewayEdgeTest {
             assertTrue(client.closedWithin(Duration.ofSeconds(10)), "the rest of the body is not read");
         }
         assertEquals(List.of(), EdgeBackends.catalog().received(uri), "nothing was forwarded");
+    }
+
+    @Test
+    void aClientStillSendingTheBodyItDeclaredTooLargeIsNotReset() throws Exception {
+        // The gateway refuses on the declared length, before the body comes, while a client that
+        // does not wait for an answer is already sending it. Were the connection closed at once,
+        // those bytes would meet a closed socket and be answered with a reset, which can destroy
+        // the 413 before the client reads it (the client's next write fails: "broken pipe"). Read
+        // and dropped for a short while instead, every write goes through, then the gateway closes.
+        try (RawHttp client = RawHttp.connect(gateway.getPort(), address(8))) {
+            client.send("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 17 * 1024 + "\r\n\r\n");
+            RawHttp.Response response = client.read(Duration.ofSeconds(10)).orElseThrow();
+            assertEquals(413, response.status(), response.toString());
+
+            byte[] piece = new byte[4 * 1024];
+            java.util.Arrays.fill(piece, (byte) 'x');
+            for (int i = 0; i < 4; i++) {
+                client.send(piece);
+                Thread.sleep(100);
+            }
+            assertTrue(client.closedWithin(ProblemWriter.LINGER.plusSeconds(5)), "closed once the body was dropped");
+        }
     }
 
     @Test

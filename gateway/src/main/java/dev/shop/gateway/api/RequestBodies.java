@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The reading itself is Vert.x Web's {@link BodyHandler}: it refuses a declared Content-Length
  * over the limit before reading a byte, stops at the limit for a chunked body, and answers
  * {@code Expect: 100-continue}. Over the limit is a 413; the connection is then closed rather than
- * the rest of the body read.
+ * the rest of the body read (after dropping what still comes for a second: {@link ProblemWriter}).
  */
 @ApplicationScoped
 public class RequestBodies {
