@@ -276,8 +276,9 @@ public final class Benchmarks {
     private void orders() {
         report.section("Orders", """
                 `POST /api/orders` straight to order-service, one product per order, a fresh Idempotency-Key
-                each (`benchmarks/src/main/resources/wrk/orders.lua`): the saga's whole path, with a
-                reservation at catalog-service and three transactions. Twenty products get a stock of
+                each (`benchmarks/src/main/resources/wrk/orders.lua`): the saga's whole path, one call to
+                catalog-service (the stock reserved and confirmed at once) and three transactions, two in
+                order-service and one in catalog-service. Twenty products get a stock of
                 1,000,000 first. Then a contest for a product with a stock of 100: 32 connections order it
                 for 5 s; exactly 100 orders may succeed and the stock must end at 0.
                 """);

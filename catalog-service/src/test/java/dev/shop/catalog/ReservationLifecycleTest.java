@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A reservation holds its stock until its order is confirmed: confirmed, it stays taken; left
  * unconfirmed past its hold (5 s in tests), it is released, so no stock is stranded; abandoned, it
- * goes back unless the order was confirmed first.
+ * goes back unless the order was confirmed first. Taken for good in one call ({@code ?confirm=true}),
+ * it is confirmed at once and has no hold to expire.
  */
 @QuarkusTest
 @TestProfile(ReservationLifecycleTest.ShortHolds.class)
@@ -65,6 +67,49 @@ class ReservationLifecycleTest {
         Reservations.release(id).then().statusCode(204);
         Reservations.release(id).then().statusCode(204);
         assertEquals(3, Products.stock(product));
+    }
+
+    @Test
+    void stockTakenForGoodInOneCallIsConfirmedAtOnceAndNeverExpires() {
+        long product = Products.create("Taken", "2.50", 5);
+        UUID id = UUID.randomUUID();
+        Reservations.take(id, product, 2).then().statusCode(201)
+                .body("status", equalTo("CONFIRMED")).body("expiresAt", nullValue());
+        // Asked again: the first outcome, nothing taken twice.
+        Reservations.take(id, product, 2).then().statusCode(201).body("status", equalTo("CONFIRMED"));
+        assertEquals(3, Products.stock(product));
+
+        // A hold made after it expires and is swept; what was taken for good stays taken.
+        UUID held = UUID.randomUUID();
+        Reservations.reserve(held, product, 1).then().statusCode(201).body("status", equalTo("HELD"));
+        awaitStatus(held, "RELEASED", Duration.ofSeconds(20));
+        Reservations.get(id).then().body("status", equalTo("CONFIRMED"));
+        assertEquals(3, Products.stock(product));
+
+        Reservations.abandon(id).then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        Reservations.release(id).then().statusCode(204);
+        assertEquals(5, Products.stock(product));
+    }
+
+    @Test
+    void takingWhatIsHeldConfirmsItWithoutTakingMore() {
+        long product = Products.create("Held then taken", "1.00", 4);
+        UUID id = UUID.randomUUID();
+        Reservations.reserve(id, product, 3).then().statusCode(201).body("status", equalTo("HELD"));
+        Reservations.take(id, product, 3).then().statusCode(201)
+                .body("status", equalTo("CONFIRMED")).body("expiresAt", nullValue());
+        assertEquals(1, Products.stock(product));
+    }
+
+    @Test
+    void takingIsAllOrNothingAndAReleasedIdTakesNothing() {
+        long product = Products.create("Scarce taken", "1.00", 2);
+        Reservations.take(UUID.randomUUID(), product, 3).then().statusCode(409)
+                .body("type", equalTo("urn:shop:problem:insufficient-stock"));
+        UUID abandoned = UUID.randomUUID();
+        Reservations.abandon(abandoned).then().statusCode(200).body("status", equalTo("RELEASED"));
+        Reservations.take(abandoned, product, 1).then().statusCode(410);
+        assertEquals(2, Products.stock(product));
     }
 
     @Test

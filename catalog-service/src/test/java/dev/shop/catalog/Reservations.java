@@ -36,6 +36,14 @@ final class Reservations {
                 .when().post("/api/inventory/reservations");
     }
 
+    /** A reservation and its confirmation in one call ({@code ?confirm=true}), as order-service makes it. */
+    static Response take(UUID id, long productId, int quantity) {
+        return given().auth().oauth2(ORDER_SERVICE).contentType(ContentType.JSON).queryParam("confirm", true)
+                .body(Map.of("reservationId", id.toString(), "orderId", UUID.randomUUID().toString(),
+                        "items", List.of(Map.of("productId", productId, "quantity", quantity))))
+                .when().post("/api/inventory/reservations");
+    }
+
     static Response get(UUID id) {
         return given().auth().oauth2(ORDER_SERVICE).when().get("/api/inventory/reservations/" + id);
     }

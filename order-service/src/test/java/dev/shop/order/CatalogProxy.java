@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * The network between order-service and catalog-service, with a hand on it: every call passes
  * through to the real catalog-service unchanged, except those a test chooses to lose on the way
  * (answered 503, never delivered) or to hold back until it lets them go (delivered late, after
- * their caller gave up waiting), as a network does.
+ * their caller gave up waiting), as a network does; or to count, or to deliver without their query
+ * string, as a catalog-service from before a query parameter would read them.
  */
 final class CatalogProxy implements AutoCloseable {
 
@@ -56,14 +57,26 @@ final class CatalogProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    private enum Handling { LOSE, HOLD_BACK, COUNT, DROP_QUERY }
+
     /** Calls matching {@code which} are lost: answered 503 here, never delivered. */
     Rule lose(Predicate<Call> which) {
-        return add(new Rule(which, false));
+        return add(new Rule(which, Handling.LOSE));
     }
 
     /** Calls matching {@code which} wait here until the rule is closed, then are delivered. */
     Rule holdBack(Predicate<Call> which) {
-        return add(new Rule(which, true));
+        return add(new Rule(which, Handling.HOLD_BACK));
+    }
+
+    /** Calls matching {@code which} are delivered unchanged and counted ({@link Rule#arrived}). */
+    Rule count(Predicate<Call> which) {
+        return add(new Rule(which, Handling.COUNT));
+    }
+
+    /** Calls matching {@code which} are delivered without their query string. */
+    Rule dropQuery(Predicate<Call> which) {
+        return add(new Rule(which, Handling.DROP_QUERY));
     }
 
     private Rule add(Rule rule) {
@@ -74,14 +87,14 @@ final class CatalogProxy implements AutoCloseable {
     /** A rule in force until closed; closing a hold lets the held calls go on. */
     final class Rule implements AutoCloseable {
         private final Predicate<Call> which;
-        private final boolean hold;
+        private final Handling handling;
         private final CountDownLatch released = new CountDownLatch(1);
         private final AtomicInteger arrived = new AtomicInteger();
         private final AtomicInteger delivered = new AtomicInteger();
 
-        private Rule(Predicate<Call> which, boolean hold) {
+        private Rule(Predicate<Call> which, Handling handling) {
             this.which = which;
-            this.hold = hold;
+            this.handling = handling;
         }
 
         /** Waits until at least one matching call has arrived. */
@@ -124,16 +137,16 @@ final class CatalogProxy implements AutoCloseable {
             Rule rule = rules.stream().filter(r -> r.which.test(call)).findFirst().orElse(null);
             if (rule != null) {
                 rule.arrived.incrementAndGet();
-                if (!rule.hold) {
+                if (rule.handling == Handling.LOSE) {
                     exchange.sendResponseHeaders(503, -1);
                     return;
                 }
-                if (!rule.released.await(2, TimeUnit.MINUTES)) {
+                if (rule.handling == Handling.HOLD_BACK && !rule.released.await(2, TimeUnit.MINUTES)) {
                     exchange.sendResponseHeaders(503, -1);
                     return;
                 }
             }
-            forward(exchange, body);
+            forward(exchange, body, rule == null || rule.handling != Handling.DROP_QUERY);
             if (rule != null) {
                 rule.delivered.incrementAndGet();
             }
@@ -142,8 +155,9 @@ final class CatalogProxy implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+    private void forward(HttpExchange exchange, byte[] body, boolean withQuery) throws IOException, InterruptedException {
+        URI called = exchange.getRequestURI();
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(withQuery ? called.toString() : called.getRawPath()))
                 .timeout(Duration.ofSeconds(30))
                 .method(exchange.getRequestMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

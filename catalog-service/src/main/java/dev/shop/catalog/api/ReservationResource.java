@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
@@ -43,10 +44,19 @@ public class ReservationResource {
         this.inventory = inventory;
     }
 
-    /** 201 when the stock is held (also for a retry); 409 naming the short products; 410 if released. */
+    /**
+     * 201 when the stock is held (also for a retry); 409 naming the short products; 410 if released.
+     * With {@code ?confirm=true} the stock is taken for good at once (201 CONFIRMED): a reservation
+     * and its confirmation in one call, for a caller with nothing to do between the two. A query
+     * parameter rather than a field of the body, so that a catalog-service from before it (during a
+     * rolling update) ignores it and holds, and the caller confirms what it holds, where the strict
+     * JSON would have refused an unknown field.
+     */
     @POST
-    public RestResponse<ReservationResponse> reserve(@Valid @NotNull ReservationRequest body) {
-        Reservation reservation = inventory.reserve(body.reservationId(), body.orderId(), body.quantities());
+    public RestResponse<ReservationResponse> reserve(@Valid @NotNull ReservationRequest body, @RestQuery boolean confirm) {
+        Reservation reservation = confirm
+                ? inventory.take(body.reservationId(), body.orderId(), body.quantities())
+                : inventory.reserve(body.reservationId(), body.orderId(), body.quantities());
         return switch (reservation.status()) {
             // Relative: an internal link, never built from the Host a caller sent.
             case HELD, CONFIRMED -> RestResponse.ResponseBuilder.<ReservationResponse>create(201)

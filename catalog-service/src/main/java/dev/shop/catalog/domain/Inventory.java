@@ -69,9 +69,28 @@ public class Inventory {
      */
     @Transactional
     public Reservation reserve(UUID id, UUID orderId, SortedMap<Long, Integer> quantities) {
+        return reserve(id, orderId, quantities, false);
+    }
+
+    /**
+     * Takes the stock for every line, or none if any line is short, for the order for good: the
+     * reservation is CONFIRMED at once, with no hold to expire. This is {@link #reserve} and
+     * {@link #confirm} in one transaction, for a caller with nothing to do between the two. Asked
+     * again under the same id, answers with the first outcome; a reservation held under it is
+     * confirmed.
+     */
+    @Transactional
+    public Reservation take(UUID id, UUID orderId, SortedMap<Long, Integer> quantities) {
+        return reserve(id, orderId, quantities, true);
+    }
+
+    private Reservation reserve(UUID id, UUID orderId, SortedMap<Long, Integer> quantities, boolean forGood) {
         reservations.lockId(id);
         Optional<Reservation> earlier = reservations.findByIdOptional(id);
         if (earlier.isPresent()) {
+            if (forGood && earlier.get().status() == Reservation.Status.HELD) {
+                earlier.get().markConfirmed(Instant.now());
+            }
             return earlier.get();
         }
         Map<Long, Product> locked = products.lockInIdOrder(quantities.keySet()).stream()
@@ -93,7 +112,8 @@ public class Inventory {
             reservation = Reservation.rejected(id, orderId, lines, currency, now);
         } else {
             lines.forEach(line -> locked.get(line.productId()).take(line.quantity()));
-            reservation = Reservation.held(id, orderId, lines, currency, now, now.plus(settings.holdTimeout()));
+            reservation = forGood ? Reservation.confirmed(id, orderId, lines, currency, now)
+                    : Reservation.held(id, orderId, lines, currency, now, now.plus(settings.holdTimeout()));
         }
         reservations.persist(reservation);
         return reservation;
@@ -196,6 +216,7 @@ public class Inventory {
             reservations.flush();
             confirm(reservation.id());
             release(reservation.id());
+            release(take(UUID.randomUUID(), UUID.randomUUID(), new TreeMap<>(Map.of(productId, 1))).id());
             abandon(UUID.randomUUID());
             reservations.expired(Instant.now(), 1);
             reservations.flush();

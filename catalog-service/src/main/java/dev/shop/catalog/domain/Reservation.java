@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Stock taken for one order, all lines or none, under an id the caller chose. HELD until the order
- * is confirmed (or the hold expires), CONFIRMED until the order is cancelled.
+ * is confirmed (or the hold expires), CONFIRMED until the order is cancelled; or CONFIRMED at once,
+ * when the caller takes the stock for good in one step.
  */
 @Entity
 @Table(name = "reservation")
@@ -62,6 +63,13 @@ public class Reservation {
                             Instant expiresAt) {
         Reservation reservation = new Reservation(id, orderId, Status.HELD, lines, currency, now);
         reservation.expiresAt = expiresAt;
+        return reservation;
+    }
+
+    /** Taken for good at once: a caller with nothing to do between holding and confirming. */
+    static Reservation confirmed(UUID id, UUID orderId, List<ReservationLine> lines, String currency, Instant now) {
+        Reservation reservation = new Reservation(id, orderId, Status.CONFIRMED, lines, currency, now);
+        reservation.confirmedAt = now;
         return reservation;
     }
 

@@ -50,18 +50,18 @@ public class CatalogInventory implements StockReservations {
     }
 
     @Override
-    public ReservationOutcome reserve(UUID reservationId, UUID orderId, SortedMap<Long, Integer> quantities) {
+    public ReservationOutcome take(UUID reservationId, UUID orderId, SortedMap<Long, Integer> quantities) {
         List<InventoryDtos.Item> items = quantities.entrySet().stream()
                 .map(e -> new InventoryDtos.Item(e.getKey(), e.getValue())).toList();
         GuardedInventoryCalls.Answer answer = call(() ->
-                calls.reserve(new InventoryDtos.ReservationRequest(reservationId, orderId, items)));
+                calls.take(new InventoryDtos.ReservationRequest(reservationId, orderId, items)));
         return switch (answer.status()) {
             case 200, 201 -> of(answer.reservation());
             case 409 -> shortOf(answer.problem());
             case 400 -> new ReservationOutcome.UnknownProducts(answer.problem().errors().stream()
                     .map(InventoryDtos.FieldError::message).findFirst().orElse(answer.problem().detail()));
             case 410 -> new ReservationOutcome.Released();
-            default -> throw unexpected("reserve", answer);
+            default -> throw unexpected("take", answer);
         };
     }
 

@@ -54,8 +54,8 @@ public class GuardedInventoryCalls {
         this.api = api;
     }
 
-    public Answer reserve(InventoryDtos.ReservationRequest request) {
-        return read("reserve", () -> api.reserve(request));
+    public Answer take(InventoryDtos.ReservationRequest request) {
+        return read("take", () -> api.take(request));
     }
 
     public Answer get(UUID reservationId) {

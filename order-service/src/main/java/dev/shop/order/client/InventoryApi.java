@@ -1,5 +1,6 @@
 package dev.shop.order.client;
 
+import io.quarkus.rest.client.reactive.ClientQueryParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,8 +22,13 @@ import java.util.UUID;
 @Path("/api/inventory/reservations")
 public interface InventoryApi {
 
+    /**
+     * A reservation and its confirmation in one call: the stock is the order's for good, or the
+     * answer says why not. A catalog-service from before {@code confirm} ignores it and holds.
+     */
     @POST
-    Response reserve(InventoryDtos.ReservationRequest body);
+    @ClientQueryParam(name = "confirm", value = "true")
+    Response take(InventoryDtos.ReservationRequest body);
 
     @GET
     @Path("{reservationId}")

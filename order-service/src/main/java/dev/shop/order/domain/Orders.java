@@ -25,12 +25,15 @@ import java.util.UUID;
  * The order saga. There is no transaction spanning order-service and catalog-service, so:
  * <ol>
  *   <li>the order is recorded PENDING, with a fresh reservation id, before catalog-service is called;</li>
- *   <li>the stock is reserved under that id, which makes the call safe to repeat, and held for the order;</li>
- *   <li>the reservation is confirmed, and the order with it (CONFIRMED); or the order is REJECTED.</li>
+ *   <li>the stock is taken for the order under that id, which makes the call safe to repeat: the
+ *       catalog reserves and confirms it in one transaction (a catalog that only holds it gets a
+ *       confirmation after);</li>
+ *   <li>the order is CONFIRMED at the catalog's prices, or REJECTED.</li>
  * </ol>
  * The catalog keeps the truth about the stock: an order is CONFIRMED only once its reservation is,
- * and a reservation nobody confirms is released by the catalog after a while, so no stock is ever
- * sold twice or stranded, whatever crashes or answers get lost.
+ * and a PENDING order, recorded before any stock is taken, is always settled by what the catalog
+ * says of its reservation id (recovery asks, and abandons an id the catalog never saw), so no stock
+ * is ever sold twice or stranded, whatever crashes or answers get lost.
  * Whoever holds a PENDING order can drive it forward the same way: the request that created it, a
  * retry with the same Idempotency-Key, or {@link Recovery} when both are gone. No step holds a
  * database transaction open while catalog-service is called.
@@ -92,7 +95,10 @@ public class Orders {
     private Order advance(Order order) {
         ReservationOutcome outcome;
         try {
-            outcome = stock.reserve(order.reservationId(), order.id(), order.quantities());
+            // One call: the stock is taken for good, since nothing comes between holding it and
+            // confirming it here. A catalog-service that only holds (one from before, in a rolling
+            // update) answers Held, and the hold is confirmed.
+            outcome = stock.take(order.reservationId(), order.id(), order.quantities());
             if (outcome instanceof ReservationOutcome.Held) {
                 outcome = stock.confirm(order.reservationId());
             }

@@ -10,8 +10,11 @@ import java.util.UUID;
  */
 public interface StockReservations {
 
-    /** Takes the stock for these products, held for this order; or tells why not. */
-    ReservationOutcome reserve(UUID reservationId, UUID orderId, SortedMap<Long, Integer> quantities);
+    /**
+     * Takes the stock for these products for this order, for good (Confirmed); or tells why not.
+     * A catalog that only holds stock (Held) leaves the confirmation to {@link #confirm}.
+     */
+    ReservationOutcome take(UUID reservationId, UUID orderId, SortedMap<Long, Integer> quantities);
 
     /** The order is placed: the held stock is the order's for good (Confirmed), or was released. */
     ReservationOutcome confirm(UUID reservationId);
