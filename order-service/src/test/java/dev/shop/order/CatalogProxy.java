@@ -24,8 +24,9 @@ import java.util.function.Predicate;
  * The network between order-service and catalog-service, with a hand on it: every call passes
  * through to the real catalog-service unchanged, except those a test chooses to lose on the way
  * (answered 503, never delivered) or to hold back until it lets them go (delivered late, after
- * their caller gave up waiting), as a network does; or to count, or to deliver without their query
- * string, as a catalog-service from before a query parameter would read them.
+ * their caller gave up waiting), or whose answers it holds back, as a network does; or to count,
+ * or to deliver without their query string, as a catalog-service from before a query parameter
+ * would read them.
  */
 final class CatalogProxy implements AutoCloseable {
 
@@ -57,7 +58,7 @@ final class CatalogProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private enum Handling { LOSE, HOLD_BACK, COUNT, DROP_QUERY }
+    private enum Handling { LOSE, HOLD_BACK, HOLD_ANSWER, COUNT, DROP_QUERY }
 
     /** Calls matching {@code which} are lost: answered 503 here, never delivered. */
     Rule lose(Predicate<Call> which) {
@@ -67,6 +68,11 @@ final class CatalogProxy implements AutoCloseable {
     /** Calls matching {@code which} wait here until the rule is closed, then are delivered. */
     Rule holdBack(Predicate<Call> which) {
         return add(new Rule(which, Handling.HOLD_BACK));
+    }
+
+    /** Calls matching {@code which} are delivered at once; their answers wait until the rule is closed. */
+    Rule holdAnswer(Predicate<Call> which) {
+        return add(new Rule(which, Handling.HOLD_ANSWER));
     }
 
     /** Calls matching {@code which} are delivered unchanged and counted ({@link Rule#arrived}). */
@@ -108,7 +114,7 @@ final class CatalogProxy implements AutoCloseable {
             }
         }
 
-        /** Waits until every call held so far has been delivered (after {@link #close}). */
+        /** Waits until every matching call so far has been delivered (a held one: after {@link #close}). */
         void awaitDelivered(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (delivered.get() < arrived.get()) {
@@ -146,16 +152,22 @@ final class CatalogProxy implements AutoCloseable {
                     return;
                 }
             }
-            forward(exchange, body, rule == null || rule.handling != Handling.DROP_QUERY);
+            HttpResponse<byte[]> response = forward(exchange, body, rule == null || rule.handling != Handling.DROP_QUERY);
             if (rule != null) {
                 rule.delivered.incrementAndGet();
+                if (rule.handling == Handling.HOLD_ANSWER) {
+                    rule.released.await(2, TimeUnit.MINUTES);
+                }
             }
+            answer(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body, boolean withQuery) throws IOException, InterruptedException {
+    /** The catalog-service's answer, or null if it could not be reached. */
+    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body, boolean withQuery)
+            throws IOException, InterruptedException {
         URI called = exchange.getRequestURI();
         HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(withQuery ? called.toString() : called.getRawPath()))
                 .timeout(Duration.ofSeconds(30))
@@ -166,10 +178,15 @@ final class CatalogProxy implements AutoCloseable {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void answer(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {
+        if (response == null) {
             // catalog-service is down: as the network would, refuse.
             exchange.sendResponseHeaders(502, -1);
             return;

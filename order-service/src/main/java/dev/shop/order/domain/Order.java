@@ -162,6 +162,10 @@ public class Order {
         return shortages == null ? List.of() : shortages;
     }
 
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

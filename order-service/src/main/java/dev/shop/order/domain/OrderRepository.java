@@ -2,6 +2,7 @@ package dev.shop.order.domain;
 
 import dev.shop.common.web.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -71,6 +72,34 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     public boolean claimCancellation(UUID id, Instant before) {
         return update("cancelRequestedAt = ?1 where id = ?2 and status = ?3 and cancelRequestedAt < ?4",
                 Instant.now(), id, OrderStatus.CONFIRMED, before) == 1;
+    }
+
+    /**
+     * Writes the confirmation of an order read before, if it is still PENDING: one statement for the
+     * order and one per line. False, with nothing written, when it is no longer PENDING or its lines
+     * are not the ones recorded.
+     */
+    public boolean recordConfirmation(Order confirmed) {
+        int orders = update("status = ?1, total = ?2, currency = ?3, updatedAt = ?4 where id = ?5 and status = ?6",
+                confirmed.status(), confirmed.total(), confirmed.currency(), confirmed.updatedAt(), confirmed.id(),
+                OrderStatus.PENDING);
+        if (orders == 0) {
+            return false;
+        }
+        for (OrderLine line : confirmed.lines()) {
+            int lines = getEntityManager()
+                    .createNativeQuery("UPDATE order_line SET name = :name, unit_price = :price "
+                            + "WHERE order_id = :order AND product_id = :product AND quantity = :quantity")
+                    .setParameter("name", line.name()).setParameter("price", line.unitPrice())
+                    .setParameter("order", confirmed.id()).setParameter("product", line.productId())
+                    .setParameter("quantity", line.quantity())
+                    .executeUpdate();
+            if (lines != 1) {
+                QuarkusTransaction.setRollbackOnly();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks a PENDING order as being driven by a request now, so that recovery leaves it alone. */
