@@ -3,6 +3,7 @@ package dev.shop.catalog.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.catalog.domain.Catalog;
 import dev.shop.catalog.domain.Inventory;
+import dev.shop.catalog.domain.ReservationRehearsal;
 import dev.shop.catalog.domain.ProductQuery;
 import dev.shop.catalog.domain.ProductSort;
 import dev.shop.common.web.PageRequest;
@@ -22,14 +23,16 @@ class CatalogWarmup implements WarmupTask {
 
     private final Catalog catalog;
     private final Inventory inventory;
+    private final ReservationRehearsal rehearsal;
     private final ObjectMapper json;
     private final Validator validator;
     private final String currency;
 
-    CatalogWarmup(Catalog catalog, Inventory inventory, ObjectMapper json, Validator validator,
-                  @ConfigProperty(name = "shop.currency") String currency) {
+    CatalogWarmup(Catalog catalog, Inventory inventory, ReservationRehearsal rehearsal, ObjectMapper json,
+                  Validator validator, @ConfigProperty(name = "shop.currency") String currency) {
         this.catalog = catalog;
         this.inventory = inventory;
+        this.rehearsal = rehearsal;
         this.json = json;
         this.validator = validator;
         this.currency = currency;
@@ -54,6 +57,6 @@ class CatalogWarmup implements WarmupTask {
                 {"reservationId": "%s", "orderId": "%s", "items": [{"productId": %d, "quantity": 1}]}"""
                 .formatted(UUID.randomUUID(), UUID.randomUUID(), productId), ReservationRequest.class);
         validator.validate(request);
-        json.writeValueAsString(ReservationResponse.from(inventory.rehearseReservation(productId)));
+        json.writeValueAsString(ReservationResponse.from(rehearsal.run(productId)));
     }
 }

@@ -205,27 +205,6 @@ public class Inventory {
         reservation.markReleased(Instant.now());
     }
 
-    /**
-     * A reservation of one unit of {@code productId} and its release, rolled back: every step runs,
-     * nothing stays. For warming up.
-     */
-    public Reservation rehearseReservation(long productId) {
-        QuarkusTransaction.begin();
-        try {
-            Reservation reservation = reserve(UUID.randomUUID(), UUID.randomUUID(), new TreeMap<>(Map.of(productId, 1)));
-            reservations.flush();
-            confirm(reservation.id());
-            release(reservation.id());
-            release(take(UUID.randomUUID(), UUID.randomUUID(), new TreeMap<>(Map.of(productId, 1))).id());
-            abandon(UUID.randomUUID());
-            reservations.expired(Instant.now(), 1);
-            reservations.flush();
-            return reservation;
-        } finally {
-            QuarkusTransaction.rollback();
-        }
-    }
-
     public Optional<Reservation> find(UUID id) {
         return reservations.findByIdOptional(id);
     }
