@@ -6,6 +6,7 @@ import dev.shop.common.warmup.WarmupTask;
 import dev.shop.order.client.InventoryDtos;
 import dev.shop.order.domain.OrderStatus;
 import dev.shop.order.domain.Orders;
+import dev.shop.order.domain.PlacementRehearsal;
 import dev.shop.order.domain.StockReservations;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,15 @@ import java.util.UUID;
 class OrderWarmup implements WarmupTask {
 
     private final Orders orders;
+    private final PlacementRehearsal rehearsal;
     private final ObjectMapper json;
     private final Validator validator;
     private final StockReservations stock;
 
-    OrderWarmup(Orders orders, ObjectMapper json, Validator validator, StockReservations stock) {
+    OrderWarmup(Orders orders, PlacementRehearsal rehearsal, ObjectMapper json, Validator validator,
+                StockReservations stock) {
         this.orders = orders;
+        this.rehearsal = rehearsal;
         this.json = json;
         this.validator = validator;
         this.stock = stock;
@@ -42,7 +46,7 @@ class OrderWarmup implements WarmupTask {
         OrderRequest request = json.readValue("{\"items\": [{\"productId\": 1, \"quantity\": 1}]}", OrderRequest.class);
         validator.validate(request);
         request.quantities();
-        orders.rehearsePlacement();
+        rehearsal.run();
         json.readValue(json.writeValueAsString(new InventoryDtos.Reservation(UUID.randomUUID(), "HELD",
                 List.of(new InventoryDtos.Line(1, "warm-up", 1, BigDecimal.ONE)), BigDecimal.ONE, "EUR")),
                 InventoryDtos.Reservation.class);

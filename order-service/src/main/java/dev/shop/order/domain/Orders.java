@@ -11,14 +11,9 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -46,11 +41,11 @@ public class Orders {
     public record Placement(Order order, boolean created) {
     }
 
-    private final OrderRepository orders;
+    private final OrderRepository repository;
     private final StockReservations stock;
 
-    Orders(OrderRepository orders, StockReservations stock) {
-        this.orders = orders;
+    Orders(OrderRepository repository, StockReservations stock) {
+        this.repository = repository;
         this.stock = stock;
     }
 
@@ -73,8 +68,8 @@ public class Orders {
     private Placement recordPending(String userId, Optional<String> key, String requestHash,
                                     SortedMap<Long, Integer> quantities) {
         if (key.isPresent()) {
-            orders.lockIdempotencyKey(userId, key.get());
-            Optional<Order> earlier = orders.findByIdempotencyKey(userId, key.get());
+            repository.lockIdempotencyKey(userId, key.get());
+            Optional<Order> earlier = repository.findByIdempotencyKey(userId, key.get());
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(requestHash)) {
                     throw new ProblemException(Problem.of(422, Problem.TYPE_PREFIX + "idempotency-key-reused",
@@ -82,13 +77,13 @@ public class Orders {
                                     + "with other items; use a new key for a new order."));
                 }
                 if (earlier.get().status() == OrderStatus.PENDING) {
-                    orders.touchPending(earlier.get().id());
+                    repository.touchPending(earlier.get().id());
                 }
                 return new Placement(earlier.get(), false);
             }
         }
         Order order = Order.pending(userId, key.orElse(null), requestHash, quantities);
-        orders.persist(order);
+        repository.persist(order);
         return new Placement(order, true);
     }
 
@@ -105,7 +100,7 @@ public class Orders {
         } catch (CatalogUnavailable e) {
             LOG.warnf("Order %s stays pending: %s", order.id(), e.getMessage());
             // Recovery counts its timeout from this last attempt, leaving time for a retry.
-            QuarkusTransaction.requiringNew().run(() -> orders.touchPending(order.id()));
+            QuarkusTransaction.requiringNew().run(() -> repository.touchPending(order.id()));
             return order;
         }
         return settle(order, outcome);
@@ -123,7 +118,7 @@ public class Orders {
             SortedMap<Long, Integer> asked = recorded.quantities();
             recorded.confirm(confirmed.lines(), confirmed.total(), confirmed.currency());
             if (asked.equals(recorded.quantities())
-                    && QuarkusTransaction.requiringNew().call(() -> orders.recordConfirmation(recorded))) {
+                    && QuarkusTransaction.requiringNew().call(() -> repository.recordConfirmation(recorded))) {
                 return recorded;
             }
         }
@@ -133,7 +128,7 @@ public class Orders {
     /** Moves a PENDING order on by what the catalog said about its reservation. */
     Order apply(UUID orderId, ReservationOutcome outcome) {
         Order order = QuarkusTransaction.requiringNew().call(() -> {
-            Order locked = orders.lock(orderId);
+            Order locked = repository.lock(orderId);
             if (locked.status() != OrderStatus.PENDING) {
                 return locked;
             }
@@ -158,37 +153,12 @@ public class Orders {
         return order;
     }
 
-    /**
-     * Recording an order, confirming it, and recovery's queries, rolled back: every step runs,
-     * nothing stays. For warming up.
-     */
-    public void rehearsePlacement() {
-        SortedMap<Long, Integer> oneUnit = new TreeMap<>(Map.of(1L, 1));
-        QuarkusTransaction.begin();
-        try {
-            orders.lockIdempotencyKey("warm-up", "warm-up");
-            orders.findByIdempotencyKey("warm-up", "warm-up");
-            Order order = Order.pending("warm-up", "warm-up", fingerprint(oneUnit), oneUnit);
-            orders.persist(order);
-            orders.flush();
-            orders.touchPending(order.id());
-            orders.recordConfirmation(order);
-            Order locked = orders.lock(order.id());
-            locked.confirm(List.of(new OrderLine(1L, 1, "warm-up", BigDecimal.ONE)), BigDecimal.ONE, "EUR");
-            orders.flush();
-            orders.stalePending(Instant.now(), 1);
-            orders.stalledCancellations(Instant.now(), 1);
-        } finally {
-            QuarkusTransaction.rollback();
-        }
-    }
-
     public Optional<Order> find(String userId, UUID orderId) {
-        return orders.findOwned(orderId, userId);
+        return repository.findOwned(orderId, userId);
     }
 
     public Page<Order> list(String userId, PageRequest page) {
-        return Page.of(orders.pageOf(userId, page), page, orders.countOf(userId));
+        return Page.of(repository.pageOf(userId, page), page, repository.countOf(userId));
     }
 
     /**
@@ -197,7 +167,7 @@ public class Orders {
      */
     public Order cancel(String userId, UUID orderId) {
         Order order = QuarkusTransaction.requiringNew().call(() -> {
-            Order locked = orders.lockOwned(orderId, userId)
+            Order locked = repository.lockOwned(orderId, userId)
                     .orElseThrow(() -> ProblemException.notFound("No order has the id " + orderId + "."));
             switch (locked.status()) {
                 case CANCELLED -> { }
@@ -221,7 +191,7 @@ public class Orders {
 
     Order markCancelled(UUID orderId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Order locked = orders.lock(orderId);
+            Order locked = repository.lock(orderId);
             if (locked.status() == OrderStatus.CONFIRMED) {
                 locked.cancel();
             }

@@ -30,17 +30,17 @@ class Recovery {
 
     private static final Logger LOG = Logger.getLogger(Recovery.class);
 
-    private final OrderRepository orders;
-    private final Orders saga;
+    private final OrderRepository repository;
+    private final Orders orders;
     private final StockReservations stock;
     private final Duration pendingTimeout;
     private final int batchSize;
 
-    Recovery(OrderRepository orders, Orders saga, StockReservations stock,
+    Recovery(OrderRepository repository, Orders orders, StockReservations stock,
              @ConfigProperty(name = "shop.recovery.pending-timeout") Duration pendingTimeout,
              @ConfigProperty(name = "shop.recovery.batch-size") int batchSize) {
+        this.repository = repository;
         this.orders = orders;
-        this.saga = saga;
         this.stock = stock;
         this.pendingTimeout = pendingTimeout;
         this.batchSize = batchSize;
@@ -50,21 +50,21 @@ class Recovery {
             delayed = "${shop.recovery.initial-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         Instant before = Instant.now().minus(pendingTimeout);
-        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> orders.stalePending(before, batchSize));
+        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> repository.stalePending(before, batchSize));
         for (UUID id : pending) {
             attempt(id, () -> settlePending(id, before));
         }
-        List<UUID> cancelling = QuarkusTransaction.requiringNew().call(() -> orders.stalledCancellations(before, batchSize));
+        List<UUID> cancelling = QuarkusTransaction.requiringNew().call(() -> repository.stalledCancellations(before, batchSize));
         for (UUID id : cancelling) {
             attempt(id, () -> finishCancellation(id, before));
         }
     }
 
     private void settlePending(UUID id, Instant before) {
-        if (!QuarkusTransaction.requiringNew().call(() -> orders.claimPending(id, before))) {
+        if (!QuarkusTransaction.requiringNew().call(() -> repository.claimPending(id, before))) {
             return;
         }
-        UUID reservationId = QuarkusTransaction.requiringNew().call(() -> orders.findById(id).reservationId());
+        UUID reservationId = QuarkusTransaction.requiringNew().call(() -> repository.findById(id).reservationId());
         ReservationOutcome outcome = stock.lookUp(reservationId);
         if (outcome instanceof ReservationOutcome.Held) {
             // Reserved, but the request never got to confirm it: the customer asked for it, so confirm.
@@ -74,17 +74,17 @@ class Recovery {
             // The catalog answers what the reservation is now: a retry may have confirmed it first.
             outcome = stock.abandon(reservationId);
         }
-        Order settled = saga.apply(id, outcome);
+        Order settled = orders.apply(id, outcome);
         LOG.infof("Recovery settled order %s as %s", id, settled.status());
     }
 
     private void finishCancellation(UUID id, Instant before) {
-        if (!QuarkusTransaction.requiringNew().call(() -> orders.claimCancellation(id, before))) {
+        if (!QuarkusTransaction.requiringNew().call(() -> repository.claimCancellation(id, before))) {
             return;
         }
-        UUID reservationId = QuarkusTransaction.requiringNew().call(() -> orders.findById(id).reservationId());
+        UUID reservationId = QuarkusTransaction.requiringNew().call(() -> repository.findById(id).reservationId());
         stock.release(reservationId);
-        saga.markCancelled(id);
+        orders.markCancelled(id);
         LOG.infof("Recovery finished the cancellation of order %s", id);
     }
 
