@@ -1,6 +1,5 @@
 package dev.shop.catalog.api;
 
-import dev.shop.catalog.domain.Product;
 import dev.shop.catalog.domain.ProductView;
 
 import java.math.BigDecimal;
@@ -11,9 +10,5 @@ public record ProductResponse(long id, String sku, String name, String descripti
     static ProductResponse from(ProductView product, String currency) {
         return new ProductResponse(product.id(), product.sku(), product.name(), product.description(),
                 product.price(), currency, product.categorySlug(), product.stock());
-    }
-
-    static ProductResponse from(Product product, String currency) {
-        return from(product.view(), currency);
     }
 }

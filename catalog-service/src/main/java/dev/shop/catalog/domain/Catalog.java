@@ -42,17 +42,19 @@ public class Catalog {
         return views.find(id, products::findView);
     }
 
+    /** The new product, read as the product page reads it. */
     @Transactional
-    public Product create(ProductDetails details) {
+    public ProductView create(ProductDetails details) {
         Category category = category(details.categorySlug());
         requireFreeSku(details.sku(), null);
         Product product = new Product(details, category);
         products.persistAndFlush(product);
-        return product;
+        return product.view();
     }
 
+    /** The product as changed, read as the product page reads it; empty if there is none. */
     @Transactional
-    public Optional<Product> update(long id, ProductDetails details) {
+    public Optional<ProductView> update(long id, ProductDetails details) {
         Category category = category(details.categorySlug());
         Optional<Product> found = products.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
         found.ifPresent(product -> {
@@ -60,7 +62,7 @@ public class Catalog {
             product.update(details, category);
             products.flush();
         });
-        return found;
+        return found.map(Product::view);
     }
 
     @Transactional

@@ -60,8 +60,12 @@ public class Product {
         stock += quantity;
     }
 
-    public ProductView view() {
+    ProductView view() {
         return new ProductView(id, sku, name, description, price, category.slug(), stock);
+    }
+
+    public Category category() {
+        return category;
     }
 
     public Long id() {
@@ -82,10 +86,6 @@ public class Product {
 
     public BigDecimal price() {
         return price;
-    }
-
-    public Category category() {
-        return category;
     }
 
     public int stock() {
