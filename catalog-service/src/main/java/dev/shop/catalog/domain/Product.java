@@ -64,10 +64,6 @@ public class Product {
         return new ProductView(id, sku, name, description, price, category.slug(), stock);
     }
 
-    public Category category() {
-        return category;
-    }
-
     public Long id() {
         return id;
     }

@@ -124,10 +124,6 @@ public class Order {
         return id;
     }
 
-    public String userId() {
-        return userId;
-    }
-
     public OrderStatus status() {
         return status;
     }
