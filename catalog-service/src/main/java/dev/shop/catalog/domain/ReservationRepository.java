@@ -1,5 +1,6 @@
 package dev.shop.catalog.domain;
 
+import dev.shop.common.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,10 +16,7 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
      * the first attempt and then sees its outcome; a release waits for the reservation it undoes.
      */
     public void lockId(UUID id) {
-        getEntityManager()
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
-                .setParameter("key", id.getMostSignificantBits() ^ id.getLeastSignificantBits())
-                .getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), "catalog.reservation", id.toString());
     }
 
     /** HELD reservations whose hold ran out before {@code now}, oldest first. */

@@ -1,5 +1,6 @@
 package dev.shop.order.domain;
 
+import dev.shop.common.persistence.AdvisoryLocks;
 import dev.shop.common.web.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,8 +38,7 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     /** Serializes requests carrying the same idempotency key for the same user. */
     public void lockIdempotencyKey(String userId, String key) {
-        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", userId + "\n" + key).getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), "orders.idempotency-key", userId + "\n" + key);
     }
 
     public Optional<Order> findByIdempotencyKey(String userId, String key) {

@@ -1,5 +1,6 @@
 package dev.shop.user.domain;
 
+import dev.shop.common.persistence.AdvisoryLocks;
 import dev.shop.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,9 +96,7 @@ public class Accounts {
 
     /** Serializes the start-up set-up of system accounts across replicas starting at once. */
     private void lockSystemAccounts() {
-        accounts.getEntityManager()
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('users.system-accounts'))")
-                .getSingleResult();
+        AdvisoryLocks.lock(accounts.getEntityManager(), "users.system-accounts");
     }
 
     public Optional<Account> find(UUID id) {

@@ -1,5 +1,6 @@
 package dev.shop.user.domain;
 
+import dev.shop.common.persistence.AdvisoryLocks;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -84,8 +85,7 @@ public class LoginThrottle {
     }
 
     private Optional<Duration> countAttempt(String key) {
-        db.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", key).getSingleResult();
+        AdvisoryLocks.lock(db, "users.login-attempts", key);
         Instant now = Instant.now();
         List<Instant> recent = db.createQuery("""
                         select f.failedAt from LoginFailure f

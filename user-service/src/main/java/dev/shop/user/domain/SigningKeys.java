@@ -1,5 +1,6 @@
 package dev.shop.user.domain;
 
+import dev.shop.common.persistence.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.util.KeyUtils;
@@ -84,7 +85,7 @@ public class SigningKeys {
     }
 
     private Active activate() {
-        db.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('users.signing-key'))").getSingleResult();
+        AdvisoryLocks.lock(db, "users.signing-key");
         Active chosen = configuredKey().map(this::register).orElseGet(this::generatedKey);
         Instant now = Instant.now();
         db.createQuery("from SigningKey k where k.retiredAt is null and k.kid <> :kid", SigningKey.class)
