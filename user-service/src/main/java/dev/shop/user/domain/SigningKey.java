@@ -39,10 +39,6 @@ class SigningKey {
         return privateKey;
     }
 
-    boolean isRetired() {
-        return retiredAt != null;
-    }
-
     void retire(Instant now) {
         retiredAt = now;
     }
