@@ -3,32 +3,22 @@ package dev.shop.user.domain;
 import dev.shop.common.persistence.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jwk.RsaJsonWebKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,7 +70,7 @@ public class SigningKeys {
                         SigningKey.class)
                 .setParameter("since", since)
                 .getResultList().stream()
-                .map(k -> jwk(k.kid(), decodePublic(k.publicKey())))
+                .map(k -> RsaKeys.jwk(k.kid(), RsaKeys.publicFromBase64(k.publicKey())))
                 .toList();
     }
 
@@ -97,11 +87,11 @@ public class SigningKeys {
     }
 
     private Active register(PrivateKey key) {
-        PublicKey publicKey = publicHalf(key);
-        String kid = thumbprint(publicKey);
+        PublicKey publicKey = RsaKeys.publicHalf(key);
+        String kid = RsaKeys.thumbprint(publicKey);
         SigningKey known = db.find(SigningKey.class, kid);
         if (known == null) {
-            db.persist(new SigningKey(kid, encode(publicKey.getEncoded()), null));
+            db.persist(new SigningKey(kid, RsaKeys.toBase64(publicKey), null));
         } else {
             known.reinstate();
         }
@@ -114,24 +104,17 @@ public class SigningKeys {
                         SigningKey.class)
                 .setMaxResults(1).getResultStream().findFirst();
         if (current.isPresent()) {
-            return new Active(current.get().kid(), decodePrivate(current.get().privateKey()));
+            return new Active(current.get().kid(), RsaKeys.privateFromBase64(current.get().privateKey()));
         }
-        KeyPair pair = newKeyPair();
-        String kid = thumbprint(pair.getPublic());
-        db.persist(new SigningKey(kid, encode(pair.getPublic().getEncoded()), encode(pair.getPrivate().getEncoded())));
+        KeyPair pair = RsaKeys.generate();
+        String kid = RsaKeys.thumbprint(pair.getPublic());
+        db.persist(new SigningKey(kid, RsaKeys.toBase64(pair.getPublic()), RsaKeys.toBase64(pair.getPrivate())));
         LOG.info("No signing key configured: generated one and stored it for every replica");
         return new Active(kid, pair.getPrivate());
     }
 
     private Optional<PrivateKey> configuredKey() {
-        Optional<String> pem = configuredPem.or(() -> configuredFile.map(SigningKeys::read));
-        return pem.map(text -> {
-            try {
-                return KeyUtils.decodePrivateKey(text);
-            } catch (GeneralSecurityException | RuntimeException e) {
-                throw new IllegalStateException("The configured signing key is not an RSA private key in PKCS#8 PEM", e);
-            }
-        });
+        return configuredPem.or(() -> configuredFile.map(SigningKeys::read)).map(RsaKeys::fromPem);
     }
 
     private static String read(Path file) {
@@ -139,58 +122,6 @@ public class SigningKeys {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the signing key file " + file, e);
-        }
-    }
-
-    static PublicKey publicHalf(PrivateKey key) {
-        if (!(key instanceof RSAPrivateCrtKey rsa)) {
-            throw new IllegalStateException("The signing key must be an RSA private key");
-        }
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PublicJsonWebKey jwk(String kid, PublicKey key) {
-        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key);
-        jwk.setKeyId(kid);
-        jwk.setAlgorithm("RS256");
-        jwk.setUse("sig");
-        return jwk;
-    }
-
-    /** The RFC 7638 thumbprint: the same key gets the same id on every replica. */
-    private static String thumbprint(PublicKey key) {
-        return new RsaJsonWebKey((RSAPublicKey) key).calculateBase64urlEncodedThumbprint("SHA-256");
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            return KeyUtils.generateKeyPair(2048);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private static PublicKey decodePublic(String base64) {
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PrivateKey decodePrivate(String base64) {
-        try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
