@@ -1,6 +1,5 @@
 package dev.shop.user.domain;
 
-import dev.shop.common.persistence.AdvisoryLocks;
 import dev.shop.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +52,7 @@ public class Accounts {
             throw new IllegalArgumentException("The administrator's address (SHOP_ADMIN_EMAIL) may not be one of the "
                     + Account.SERVICE_DOMAIN + " addresses, which are the services' own");
         }
-        lockSystemAccounts();
+        accounts.lockSystemAccounts();
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isEmpty()) {
             Account admin = Account.administrator(email, passwords.hash(password));
@@ -80,7 +79,7 @@ public class Accounts {
      */
     @Transactional
     public Account ensureServiceAccount(String service, String secret) {
-        lockSystemAccounts();
+        accounts.lockSystemAccounts();
         Optional<Account> existing = accounts.findByEmail(Account.serviceAddress(service));
         if (existing.isPresent()) {
             Account account = existing.get();
@@ -92,11 +91,6 @@ public class Accounts {
         Account account = Account.service(service, passwords.hash(secret));
         accounts.persist(account);
         return account;
-    }
-
-    /** Serializes the start-up set-up of system accounts across replicas starting at once. */
-    private void lockSystemAccounts() {
-        AdvisoryLocks.lock(accounts.getEntityManager(), "users.system-accounts");
     }
 
     public Optional<Account> find(UUID id) {

@@ -1,9 +1,7 @@
 package dev.shop.user.domain;
 
-import dev.shop.common.persistence.AdvisoryLocks;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,14 +29,14 @@ public class LoginThrottle {
 
     private static final String SERVICE_KEY_PREFIX = "service:";
 
-    private final EntityManager db;
+    private final LoginFailureRepository failures;
     private final int maxFailures;
     private final Duration window;
 
-    LoginThrottle(EntityManager db,
+    LoginThrottle(LoginFailureRepository failures,
                   @ConfigProperty(name = "shop.login.max-failures") int maxFailures,
                   @ConfigProperty(name = "shop.login.window") Duration window) {
-        this.db = db;
+        this.failures = failures;
         this.maxFailures = maxFailures;
         this.window = window;
     }
@@ -85,34 +83,26 @@ public class LoginThrottle {
     }
 
     private Optional<Duration> countAttempt(String key) {
-        AdvisoryLocks.lock(db, "users.login-attempts", key);
+        failures.lock(key);
         Instant now = Instant.now();
-        List<Instant> recent = db.createQuery("""
-                        select f.failedAt from LoginFailure f
-                        where f.email = :key and f.failedAt > :since
-                        order by f.failedAt""", Instant.class)
-                .setParameter("key", key)
-                .setParameter("since", now.minus(window))
-                .getResultList();
+        List<Instant> recent = failures.failedSince(key, now.minus(window));
         if (recent.size() >= maxFailures) {
             // Refused until enough of these failures have left the window.
             Instant freeAt = recent.get(recent.size() - maxFailures).plus(window);
             long seconds = Math.max(1, now.until(freeAt, ChronoUnit.SECONDS) + 1);
             return Optional.of(Duration.ofSeconds(seconds));
         }
-        db.persist(new LoginFailure(key, now));
+        failures.persist(new LoginFailure(key, now));
         return Optional.empty();
     }
 
     private void forgive(String key) {
-        db.createQuery("delete from LoginFailure f where f.email = :key")
-                .setParameter("key", key).executeUpdate();
+        failures.forget(key);
     }
 
     @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void forgetOldFailures() {
-        db.createQuery("delete from LoginFailure f where f.failedAt < :before")
-                .setParameter("before", Instant.now().minus(window)).executeUpdate();
+        failures.forgetBefore(Instant.now().minus(window));
     }
 }

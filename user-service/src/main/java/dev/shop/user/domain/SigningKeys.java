@@ -1,11 +1,9 @@
 package dev.shop.user.domain;
 
-import dev.shop.common.persistence.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -38,18 +36,18 @@ public class SigningKeys {
     public record Active(String kid, PrivateKey privateKey) {
     }
 
-    private final EntityManager db;
+    private final SigningKeyRepository keys;
     private final Optional<String> configuredPem;
     private final Optional<Path> configuredFile;
     private final Duration publishedAfterRetirement;
     private volatile Active active;
 
-    SigningKeys(EntityManager db,
+    SigningKeys(SigningKeyRepository keys,
                 @ConfigProperty(name = "shop.jwt.signing-key") Optional<String> configuredPem,
                 @ConfigProperty(name = "shop.jwt.signing-key-file") Optional<Path> configuredFile,
                 @ConfigProperty(name = "shop.jwt.lifetime") Duration lifetime,
                 @ConfigProperty(name = "shop.jwt.rotation-grace") Duration grace) {
-        this.db = db;
+        this.keys = keys;
         this.configuredPem = configuredPem.filter(s -> !s.isBlank());
         this.configuredFile = configuredFile;
         this.publishedAfterRetirement = lifetime.plus(grace);
@@ -66,22 +64,16 @@ public class SigningKeys {
     /** The keys a token of this shop may be signed with: the signing ones and the recently retired. */
     public List<PublicJsonWebKey> published() {
         Instant since = Instant.now().minus(publishedAfterRetirement);
-        return db.createQuery("from SigningKey k where k.retiredAt is null or k.retiredAt > :since order by k.createdAt",
-                        SigningKey.class)
-                .setParameter("since", since)
-                .getResultList().stream()
+        return keys.signingOrRetiredAfter(since).stream()
                 .map(k -> RsaKeys.jwk(k.kid(), RsaKeys.publicFromBase64(k.publicKey())))
                 .toList();
     }
 
     private Active activate() {
-        AdvisoryLocks.lock(db, "users.signing-key");
+        keys.lockChoice();
         Active chosen = configuredKey().map(this::register).orElseGet(this::generatedKey);
         Instant now = Instant.now();
-        db.createQuery("from SigningKey k where k.retiredAt is null and k.kid <> :kid", SigningKey.class)
-                .setParameter("kid", chosen.kid())
-                .getResultList()
-                .forEach(k -> k.retire(now));
+        keys.signingExcept(chosen.kid()).forEach(k -> k.retire(now));
         LOG.infof("Signing tokens with key %s", chosen.kid());
         return chosen;
     }
@@ -89,26 +81,19 @@ public class SigningKeys {
     private Active register(PrivateKey key) {
         PublicKey publicKey = RsaKeys.publicHalf(key);
         String kid = RsaKeys.thumbprint(publicKey);
-        SigningKey known = db.find(SigningKey.class, kid);
-        if (known == null) {
-            db.persist(new SigningKey(kid, RsaKeys.toBase64(publicKey), null));
-        } else {
-            known.reinstate();
-        }
+        keys.findByIdOptional(kid).ifPresentOrElse(SigningKey::reinstate,
+                () -> keys.persist(new SigningKey(kid, RsaKeys.toBase64(publicKey), null)));
         return new Active(kid, key);
     }
 
     private Active generatedKey() {
-        Optional<SigningKey> current = db.createQuery(
-                        "from SigningKey k where k.privateKey is not null and k.retiredAt is null order by k.createdAt desc",
-                        SigningKey.class)
-                .setMaxResults(1).getResultStream().findFirst();
+        Optional<SigningKey> current = keys.newestGeneratedSigning();
         if (current.isPresent()) {
             return new Active(current.get().kid(), RsaKeys.privateFromBase64(current.get().privateKey()));
         }
         KeyPair pair = RsaKeys.generate();
         String kid = RsaKeys.thumbprint(pair.getPublic());
-        db.persist(new SigningKey(kid, RsaKeys.toBase64(pair.getPublic()), RsaKeys.toBase64(pair.getPrivate())));
+        keys.persist(new SigningKey(kid, RsaKeys.toBase64(pair.getPublic()), RsaKeys.toBase64(pair.getPrivate())));
         LOG.info("No signing key configured: generated one and stored it for every replica");
         return new Active(kid, pair.getPrivate());
     }
