@@ -3,7 +3,6 @@ package dev.shop.user.domain;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +32,10 @@ public class LoginThrottle {
     private final int maxFailures;
     private final Duration window;
 
-    LoginThrottle(LoginFailureRepository failures,
-                  @ConfigProperty(name = "shop.login.max-failures") int maxFailures,
-                  @ConfigProperty(name = "shop.login.window") Duration window) {
+    LoginThrottle(LoginFailureRepository failures, UserSettings.LoginLimit settings) {
         this.failures = failures;
-        this.maxFailures = maxFailures;
-        this.window = window;
+        this.maxFailures = settings.maxFailures();
+        this.window = settings.window();
     }
 
     /**

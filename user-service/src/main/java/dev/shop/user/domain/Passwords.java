@@ -7,7 +7,6 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
@@ -53,10 +52,10 @@ public class Passwords {
     /** Checked when no account has the address, so that a wrong address takes as long as a wrong password. */
     private final String decoy;
 
-    Passwords(@ConfigProperty(name = "shop.password.bcrypt-cost") int cost,
-              @ConfigProperty(name = "shop.password.pool-size") int poolSize,
-              @ConfigProperty(name = "shop.password.queue-size") int queueSize) {
-        this.cost = cost;
+    Passwords(UserSettings.PasswordHashing settings) {
+        this.cost = settings.bcryptCost();
+        int poolSize = settings.poolSize();
+        int queueSize = settings.queueSize();
         this.bcryptThreads = Executors.newFixedThreadPool(poolSize,
                 Thread.ofPlatform().name("bcrypt-", 1).daemon(true).factory());
         // The bulkhead holds the queue and hands the pool at most poolSize checks at a time; the

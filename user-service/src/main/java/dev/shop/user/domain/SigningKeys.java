@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.PublicJsonWebKey;
 
@@ -42,15 +41,11 @@ public class SigningKeys {
     private final Duration publishedAfterRetirement;
     private volatile Active active;
 
-    SigningKeys(SigningKeyRepository keys,
-                @ConfigProperty(name = "shop.jwt.signing-key") Optional<String> configuredPem,
-                @ConfigProperty(name = "shop.jwt.signing-key-file") Optional<Path> configuredFile,
-                @ConfigProperty(name = "shop.jwt.lifetime") Duration lifetime,
-                @ConfigProperty(name = "shop.jwt.rotation-grace") Duration grace) {
+    SigningKeys(SigningKeyRepository keys, UserSettings.Jwt settings) {
         this.keys = keys;
-        this.configuredPem = configuredPem.filter(s -> !s.isBlank());
-        this.configuredFile = configuredFile;
-        this.publishedAfterRetirement = lifetime.plus(grace);
+        this.configuredPem = settings.signingKey().filter(s -> !s.isBlank());
+        this.configuredFile = settings.signingKeyFile();
+        this.publishedAfterRetirement = settings.lifetime().plus(settings.rotationGrace());
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -3,7 +3,6 @@ package dev.shop.user.domain;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -30,14 +29,11 @@ class SystemAccounts {
     private final Optional<String> adminPassword;
     private final Optional<String> orderServiceSecret;
 
-    SystemAccounts(Accounts accounts,
-                   @ConfigProperty(name = "shop.admin.email") Optional<String> adminEmail,
-                   @ConfigProperty(name = "shop.admin.password") Optional<String> adminPassword,
-                   @ConfigProperty(name = "shop.order-service.secret") Optional<String> orderServiceSecret) {
+    SystemAccounts(Accounts accounts, UserSettings.Admin admin, UserSettings.OrderServiceAccount orderService) {
         this.accounts = accounts;
-        this.adminEmail = adminEmail.filter(s -> !s.isBlank());
-        this.adminPassword = adminPassword.filter(s -> !s.isBlank());
-        this.orderServiceSecret = orderServiceSecret.filter(s -> !s.isBlank());
+        this.adminEmail = admin.email().filter(s -> !s.isBlank());
+        this.adminPassword = admin.password().filter(s -> !s.isBlank());
+        this.orderServiceSecret = orderService.secret().filter(s -> !s.isBlank());
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -2,7 +2,6 @@ package dev.shop.user.domain;
 
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Set;
@@ -26,16 +25,12 @@ public class Tokens {
     private final String apiAudience;
     private final String servicesAudience;
 
-    Tokens(SigningKeys keys,
-           @ConfigProperty(name = "shop.jwt.issuer") String issuer,
-           @ConfigProperty(name = "shop.jwt.lifetime") Duration lifetime,
-           @ConfigProperty(name = "shop.jwt.api-audience") String apiAudience,
-           @ConfigProperty(name = "shop.jwt.services-audience") String servicesAudience) {
+    Tokens(SigningKeys keys, UserSettings.Jwt settings) {
         this.keys = keys;
-        this.issuer = issuer;
-        this.lifetime = lifetime;
-        this.apiAudience = apiAudience;
-        this.servicesAudience = servicesAudience;
+        this.issuer = settings.issuer();
+        this.lifetime = settings.lifetime();
+        this.apiAudience = settings.apiAudience();
+        this.servicesAudience = settings.servicesAudience();
     }
 
     public Issued issue(Account account) {
