@@ -1,5 +1,7 @@
 package dev.shop.localrun;
 
+import dev.shop.database.ExternalDatabase;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ public final class LocalRun {
         stopLeftovers(pids);
 
         ShopSystem.Settings settings = new ShopSystem.Settings(repository).logDirectory(state.resolve("logs"));
-        Optional<ShopSystem.ExternalDatabase> external = externalDatabase();
+        Optional<ExternalDatabase> external = ExternalDatabase.fromEnvironment();
         if (external.isPresent()) {
             settings.externalDatabase(external.get());
         } else {
@@ -72,16 +74,6 @@ public final class LocalRun {
 
         printUrls(system, (System.nanoTime() - started) / 1_000_000, adminEmail != null && adminPassword != null);
         stopped.await();
-    }
-
-    private static Optional<ShopSystem.ExternalDatabase> externalDatabase() {
-        String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (url == null || url.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ShopSystem.ExternalDatabase(url,
-                System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
     }
 
     private static void printUrls(ShopSystem system, long millis, boolean admin) {

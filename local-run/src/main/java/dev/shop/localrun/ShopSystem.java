@@ -1,15 +1,12 @@
 package dev.shop.localrun;
 
 import dev.shop.database.EmbeddedDatabase;
-import dev.shop.database.InitScript;
+import dev.shop.database.ExternalDatabase;
 import dev.shop.database.ServiceSchema;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,10 +54,6 @@ public final class ShopSystem implements AutoCloseable {
         public int defaultManagementPort() {
             return defaultManagementPort;
         }
-    }
-
-    /** An existing PostgreSQL, reached as a role allowed to create roles and schemas. */
-    public record ExternalDatabase(String jdbcUrl, String user, String password) {
     }
 
     /** How to start the system; the defaults are those of the local run. */
@@ -182,7 +175,7 @@ public final class ShopSystem implements AutoCloseable {
 
         ShopSystem system;
         if (settings.external != null) {
-            prepare(settings.external, byVariable);
+            settings.external.prepare(byVariable::get);
             system = new ShopSystem(settings, null, settings.external.jdbcUrl(), passwords);
         } else {
             EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory, settings.databasePort,
@@ -208,14 +201,6 @@ public final class ShopSystem implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Port " + port + " (" + what + ") is in use: is the shop already running, "
                     + "or another program on that port? Stop it and try again.");
-        }
-    }
-
-    private static void prepare(ExternalDatabase database, Map<String, String> passwords) {
-        try (Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
-            InitScript.apply(admin, passwords::get);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not prepare the PostgreSQL at " + database.jdbcUrl(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shop.system;
 
+import dev.shop.database.ExternalDatabase;
 import dev.shop.localrun.ShopSystem;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -24,12 +25,7 @@ final class Shop {
                 .logDirectory(Path.of(System.getProperty("shop.logs")))
                 .randomPorts()
                 .administrator(ADMIN_EMAIL, ADMIN_PASSWORD);
-        String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (external != null && !external.isBlank()) {
-            settings.externalDatabase(new ShopSystem.ExternalDatabase(external,
-                    System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                    System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
-        }
+        ExternalDatabase.fromEnvironment().ifPresent(settings::externalDatabase);
         return settings;
     }
 

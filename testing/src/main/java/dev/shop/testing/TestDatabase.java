@@ -1,7 +1,7 @@
 package dev.shop.testing;
 
 import dev.shop.database.EmbeddedDatabase;
-import dev.shop.database.InitScript;
+import dev.shop.database.ExternalDatabase;
 import dev.shop.database.ServiceSchema;
 
 import java.sql.Connection;
@@ -32,16 +32,10 @@ public final class TestDatabase {
 
     public static synchronized TestDatabase get() {
         if (instance == null) {
-            String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-            if (external != null && !external.isBlank()) {
-                instance = new TestDatabase(external,
-                        System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                        System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
-                try (Connection admin = instance.connectAsAdmin()) {
-                    InitScript.apply(admin, TestDatabase::password);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("could not prepare the PostgreSQL at " + external, e);
-                }
+            ExternalDatabase external = ExternalDatabase.fromEnvironment().orElse(null);
+            if (external != null) {
+                instance = new TestDatabase(external.jdbcUrl(), external.user(), external.password());
+                external.prepare(TestDatabase::password);
             } else {
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(null, 0, TestDatabase::password);
                 instance = new TestDatabase(embedded.jdbcUrl(), embedded.superuser(), "");
