@@ -1,8 +1,9 @@
 package dev.shop.benchmarks;
 
+import dev.shop.localrun.Service;
 import dev.shop.localrun.ServiceProcess;
+import dev.shop.localrun.ShopSettings;
 import dev.shop.localrun.ShopSystem;
-import dev.shop.localrun.ShopSystem.Service;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ public final class Benchmarks {
             report.writeFigures(work.resolve("containers.md"));
             return;
         }
-        ShopSystem.Settings settings = new ShopSystem.Settings(repository).logDirectory(work.resolve("logs"))
+        ShopSettings settings = new ShopSettings(repository).logDirectory(work.resolve("logs"))
                 .randomPorts().administrator(ADMIN_EMAIL, ADMIN_PASSWORD);
         try (ShopSystem system = ShopSystem.start(settings)) {
             Benchmarks benchmarks = new Benchmarks(repository, system, report, work, duration);
@@ -116,7 +117,7 @@ public final class Benchmarks {
         Service service = java.util.Arrays.stream(Service.values()).filter(s -> s.module().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module));
         int rounds = Integer.getInteger("shop.benchmark.compare.rounds", ROUNDS);
-        ShopSystem.Settings settings = new ShopSystem.Settings(repository).logDirectory(work.resolve("logs")).randomPorts()
+        ShopSettings settings = new ShopSettings(repository).logDirectory(work.resolve("logs")).randomPorts()
                 .administrator(ADMIN_EMAIL, ADMIN_PASSWORD);
         try (ShopSystem system = ShopSystem.start(settings)) {
             Comparison.Load load;

@@ -1,8 +1,8 @@
 package dev.shop.benchmarks;
 
+import dev.shop.localrun.Service;
 import dev.shop.localrun.ServiceProcess;
 import dev.shop.localrun.ShopSystem;
-import dev.shop.localrun.ShopSystem.Service;
 
 import java.net.URI;
 import java.nio.file.Path;

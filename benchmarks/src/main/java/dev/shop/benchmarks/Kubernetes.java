@@ -1,6 +1,6 @@
 package dev.shop.benchmarks;
 
-import dev.shop.localrun.ShopSystem.Service;
+import dev.shop.localrun.Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package dev.shop.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.localrun.Service;
+import dev.shop.localrun.ShopSettings;
 import dev.shop.localrun.ShopSystem;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
@@ -29,7 +31,7 @@ class LoadAgainstTheShopIT {
 
     @BeforeAll
     static void start() {
-        shop = ShopSystem.start(new ShopSystem.Settings(Path.of(System.getProperty("shop.repository")))
+        shop = ShopSystem.start(new ShopSettings(Path.of(System.getProperty("shop.repository")))
                 .logDirectory(Path.of(System.getProperty("shop.logs")))
                 .randomPorts());
     }
@@ -47,7 +49,7 @@ class LoadAgainstTheShopIT {
         Files.deleteIfExists(json);
 
         // 20/s: 2 s up, 5 s at the peak, 2 s down = 140 requests; every action weighted enough to occur.
-        LaunchResult result = launcher.launch("--target", shop.uri(ShopSystem.Service.GATEWAY).toString(),
+        LaunchResult result = launcher.launch("--target", shop.uri(Service.GATEWAY).toString(),
                 "--rate", "20", "--ramp", "2s", "--hold", "5s", "--drop", "2s", "--shoppers", "5",
                 "--mix", "browse=30,search=20,product=15,order=15,list=10,cancel=10",
                 "--report-every", "2s", "--max-error-rate", "0", "--summary-json", json.toString());

@@ -32,7 +32,7 @@ public final class LocalRun {
         Path pids = state.resolve("pids");
         stopLeftovers(pids);
 
-        ShopSystem.Settings settings = new ShopSystem.Settings(repository).logDirectory(state.resolve("logs"));
+        ShopSettings settings = new ShopSettings(repository).logDirectory(state.resolve("logs"));
         Optional<ExternalDatabase> external = ExternalDatabase.fromEnvironment();
         if (external.isPresent()) {
             settings.externalDatabase(external.get());
@@ -77,17 +77,16 @@ public final class LocalRun {
     }
 
     private static void printUrls(ShopSystem system, long millis, boolean admin) {
-        String gateway = system.uri(ShopSystem.Service.GATEWAY).toString();
+        String gateway = system.uri(Service.GATEWAY).toString();
         StringBuilder out = new StringBuilder();
         out.append("\nThe shop is ready (").append(millis).append(" ms).\n\n");
         out.append("  Shop and API     ").append(gateway).append("/\n");
-        for (ShopSystem.Service service : ShopSystem.Service.values()) {
+        for (Service service : Service.values()) {
             String management = system.managementUri(service).toString();
             out.append(String.format("  %-16s %s   health %s/q/health/ready   metrics %s/q/metrics%n",
                     service.module(), system.uri(service), management, management));
         }
-        for (ShopSystem.Service service : List.of(ShopSystem.Service.CATALOG, ShopSystem.Service.USERS,
-                ShopSystem.Service.ORDERS)) {
+        for (Service service : List.of(Service.CATALOG, Service.USERS, Service.ORDERS)) {
             out.append(String.format("  %-16s %s/q/swagger-ui%n", "Swagger UI", system.managementUri(service)));
         }
         String gatewayBind = System.getenv("SHOP_GATEWAY_BIND");

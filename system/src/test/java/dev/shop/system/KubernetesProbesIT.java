@@ -1,7 +1,7 @@
 package dev.shop.system;
 
+import dev.shop.localrun.Service;
 import dev.shop.localrun.ShopSystem;
-import dev.shop.localrun.ShopSystem.Service;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.Probe;

@@ -1,6 +1,8 @@
 package dev.shop.system;
 
 import dev.shop.database.ExternalDatabase;
+import dev.shop.localrun.Service;
+import dev.shop.localrun.ShopSettings;
 import dev.shop.localrun.ShopSystem;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -20,8 +22,8 @@ final class Shop {
     private Shop() {
     }
 
-    static ShopSystem.Settings settings() {
-        ShopSystem.Settings settings = new ShopSystem.Settings(Path.of(System.getProperty("shop.repository")))
+    static ShopSettings settings() {
+        ShopSettings settings = new ShopSettings(Path.of(System.getProperty("shop.repository")))
                 .logDirectory(Path.of(System.getProperty("shop.logs")))
                 .randomPorts()
                 .administrator(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -30,7 +32,7 @@ final class Shop {
     }
 
     static RequestSpecification through(ShopSystem system) {
-        return given().baseUri(system.uri(ShopSystem.Service.GATEWAY).toString()).contentType(ContentType.JSON);
+        return given().baseUri(system.uri(Service.GATEWAY).toString()).contentType(ContentType.JSON);
     }
 
     /** Registers a new customer through the gateway and logs them in. */

@@ -1,5 +1,6 @@
 package dev.shop.system;
 
+import dev.shop.localrun.Service;
 import dev.shop.localrun.ShopSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ class StorefrontIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.open(system.uri(ShopSystem.Service.GATEWAY).toString());
+        browser = Browser.open(system.uri(Service.GATEWAY).toString());
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package dev.shop.system;
 
+import dev.shop.localrun.Service;
 import dev.shop.localrun.ShopSystem;
-import dev.shop.localrun.ShopSystem.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;

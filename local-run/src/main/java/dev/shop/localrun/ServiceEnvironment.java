@@ -1,0 +1,60 @@
+package dev.shop.localrun;
+
+import dev.shop.database.ServiceSchema;
+
+import java.net.URI;
+import java.util.function.Consumer;
+
+/**
+ * What each service is started with: its ports, its database role, where it fetches the keys it
+ * verifies tokens with, and where its backends are — the same variables compose and Kubernetes set.
+ */
+final class ServiceEnvironment {
+
+    private final ShopSettings settings;
+    private final ServicePorts ports;
+    private final ShopDatabase database;
+    private final String orderServiceSecret;
+
+    ServiceEnvironment(ShopSettings settings, ServicePorts ports, ShopDatabase database, String orderServiceSecret) {
+        this.settings = settings;
+        this.ports = ports;
+        this.database = database;
+        this.orderServiceSecret = orderServiceSecret;
+    }
+
+    /** How to start the service, ready to be adjusted further. */
+    ServiceProcess.Builder of(Service service) {
+        ServiceProcess.Builder builder = ServiceProcess.builder(settings.repository(), service.module())
+                .port(ports.port(service))
+                .managementPort(ports.managementPort(service))
+                .logDirectory(settings.logDirectory())
+                .env("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")
+                // Links (Location) name the gateway, the one address clients use.
+                .env("SHOP_PUBLIC_URL", ports.uri(Service.GATEWAY).toString())
+                .env(settings.everyService());
+        ownTo(service).accept(builder);
+        return builder;
+    }
+
+    private Consumer<ServiceProcess.Builder> ownTo(Service service) {
+        URI users = ports.uri(Service.USERS);
+        return switch (service) {
+            case CATALOG -> b -> b.database(database.jdbcUrl(), database.password(ServiceSchema.CATALOG))
+                    .trustTokensFrom(users);
+            case USERS -> b -> b.database(database.jdbcUrl(), database.password(ServiceSchema.USERS))
+                    .env("SHOP_ORDER_SERVICE_SECRET", orderServiceSecret)
+                    .env(settings.userService());
+            case ORDERS -> b -> b.database(database.jdbcUrl(), database.password(ServiceSchema.ORDERS))
+                    .trustTokensFrom(users)
+                    .env("SHOP_ORDER_SERVICE_SECRET", orderServiceSecret)
+                    .env("QUARKUS_REST_CLIENT_CATALOG_URL", ports.uri(Service.CATALOG).toString())
+                    .env("QUARKUS_REST_CLIENT_USERS_URL", users.toString());
+            case GATEWAY -> b -> b.listenOn(settings.gatewayListenAddress())
+                    .env("SHOP_DISCOVERY", "static")
+                    .env("SHOP_BACKEND_CATALOG_PORT", Integer.toString(ports.port(Service.CATALOG)))
+                    .env("SHOP_BACKEND_USERS_PORT", Integer.toString(ports.port(Service.USERS)))
+                    .env("SHOP_BACKEND_ORDERS_PORT", Integer.toString(ports.port(Service.ORDERS)));
+        };
+    }
+}
