@@ -1,14 +1,12 @@
 package dev.shop.system;
 
 import dev.shop.localrun.Service;
-import dev.shop.localrun.ShopSystem;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.stream.Stream;
 
@@ -24,19 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KubernetesProbesIT {
 
-    static ShopSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = ShopSystem.start(Shop.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningShop shop = RunningShop.shared();
 
     @Test
     void everyProbeOfEveryServiceAnswersUpOnAPortItsContainerDeclares() {
@@ -51,7 +38,7 @@ class KubernetesProbesIT {
                 assertNotNull(get, service.module() + " probes over HTTP");
                 assertTrue(container.getPorts().stream().anyMatch(p -> p.getContainerPort().equals(get.getPort().getIntVal())),
                         service.module() + " probes port " + get.getPort() + ", which its container does not declare");
-                given().baseUri(system.managementUri(service).toString())
+                given().baseUri(shop.managementUri(service).toString())
                         .when().get(get.getPath())
                         .then().statusCode(200).body("status", equalTo("UP"));
             }

@@ -1,13 +1,11 @@
 package dev.shop.system;
 
 import dev.shop.localrun.Service;
-import dev.shop.localrun.ShopSystem;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.Socket;
 import java.net.URI;
@@ -30,31 +28,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The whole system as real processes, used the way a client would: only through the gateway. */
 class ShopThroughGatewayIT {
 
-    static ShopSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = ShopSystem.start(Shop.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
+    /** Its own shop: these tests stop, restart and freeze backends. */
+    @RegisterExtension
+    static final RunningShop shop = RunningShop.ofItsOwn();
 
     @Test
     void aCustomersWholeVisit() {
         String email = "visit-" + UUID.randomUUID() + "@example.com";
-        Shop.through(system).body(Map.of("email", email, "password", "a good password", "name", "Visitor"))
+        shop.through().body(Map.of("email", email, "password", "a good password", "name", "Visitor"))
                 .when().post("/api/users")
                 .then().statusCode(201)
-                .header("Location", startsWith(system.uri(Service.GATEWAY) + "/api/users/"))
+                .header("Location", startsWith(shop.uri(Service.GATEWAY) + "/api/users/"))
                 .header("X-Served-By", startsWith("user-service/"));
-        String token = Shop.login(system, email, "a good password");
+        String token = shop.login(email, "a good password");
 
-        Shop.through(system).queryParam("category", "coffee-tea").queryParam("q", "beans")
+        shop.through().queryParam("category", "coffee-tea").queryParam("q", "beans")
                 .when().get("/api/products")
                 .then().statusCode(200)
                 .header("X-Served-By", startsWith("catalog-service/"))
@@ -63,39 +51,39 @@ class ShopThroughGatewayIT {
         long product = 9;
         int stockBefore = stock(product);
 
-        String orderId = Shop.through(system).auth().oauth2(token).header("Idempotency-Key", "visit-1")
+        String orderId = shop.through().auth().oauth2(token).header("Idempotency-Key", "visit-1")
                 .body(Map.of("items", List.of(Map.of("productId", product, "quantity", 2))))
                 .when().post("/api/orders")
                 .then().statusCode(201)
-                .header("Location", startsWith(system.uri(Service.GATEWAY) + "/api/orders/"))
+                .header("Location", startsWith(shop.uri(Service.GATEWAY) + "/api/orders/"))
                 .header("X-Served-By", startsWith("order-service/"))
                 .body("status", equalTo("CONFIRMED"))
                 .extract().path("id");
         assertEquals(stockBefore - 2, stock(product));
         // The Idempotency-Key went through: the same request is the same order.
-        Shop.through(system).auth().oauth2(token).header("Idempotency-Key", "visit-1")
+        shop.through().auth().oauth2(token).header("Idempotency-Key", "visit-1")
                 .body(Map.of("items", List.of(Map.of("productId", product, "quantity", 2))))
                 .when().post("/api/orders")
                 .then().statusCode(200).body("id", equalTo(orderId));
 
-        Shop.through(system).auth().oauth2(token).when().get("/api/orders")
+        shop.through().auth().oauth2(token).when().get("/api/orders")
                 .then().statusCode(200).body("items.id", hasItem(orderId));
 
-        String stranger = Shop.newCustomerToken(system);
-        Shop.through(system).auth().oauth2(stranger).when().get("/api/orders/" + orderId)
+        String stranger = shop.newCustomerToken();
+        shop.through().auth().oauth2(stranger).when().get("/api/orders/" + orderId)
                 .then().statusCode(404).contentType("application/problem+json");
 
-        Shop.through(system).auth().oauth2(token).when().post("/api/orders/" + orderId + "/cancel")
+        shop.through().auth().oauth2(token).when().post("/api/orders/" + orderId + "/cancel")
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
         assertEquals(stockBefore, stock(product));
     }
 
     @Test
     void theInternalApiDoesNotExistFromOutside() {
-        String token = Shop.newCustomerToken(system);
+        String token = shop.newCustomerToken();
         for (String path : List.of("/api/inventory/reservations", "/api/inventory/reservations/" + UUID.randomUUID(),
                 "/api/products/../inventory/reservations", "/api/nothing-here", "/api")) {
-            Shop.through(system).auth().oauth2(token).body(Map.of())
+            shop.through().auth().oauth2(token).body(Map.of())
                     .when().post(path)
                     .then().statusCode(404)
                     .contentType("application/problem+json")
@@ -105,7 +93,7 @@ class ShopThroughGatewayIT {
 
     @Test
     void badJsonIsA400ProblemFromTheBackend() {
-        Shop.through(system).body("{\"email\": ").when().post("/api/users")
+        shop.through().body("{\"email\": ").when().post("/api/users")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].message", containsString("not valid JSON"));
@@ -114,35 +102,35 @@ class ShopThroughGatewayIT {
     @Test
     void missingAndForgedTokensStopAtTheGateway() {
         // order-service is down: a 401 can only come from the gateway itself.
-        system.stop(Service.ORDERS);
+        shop.system().stop(Service.ORDERS);
         try {
             for (String token : List.of("forged.token.value", dev.shop.testing.TestTokens.customer())) {
-                Shop.through(system).auth().oauth2(token).when().get("/api/orders")
+                shop.through().auth().oauth2(token).when().get("/api/orders")
                         .then().statusCode(401)
                         .contentType("application/problem+json")
                         .header("X-Served-By", startsWith("gateway/"));
             }
-            Shop.through(system).when().get("/api/orders")
+            shop.through().when().get("/api/orders")
                     .then().statusCode(401)
                     .contentType("application/problem+json")
                     .header("X-Served-By", startsWith("gateway/"));
         } finally {
-            system.restart(Service.ORDERS);
+            shop.system().restart(Service.ORDERS);
         }
     }
 
     @Test
     void aStoppedBackendIsA503WithinTwoSecondsAndComesBack() {
-        system.stop(Service.CATALOG);
+        shop.system().stop(Service.CATALOG);
         try {
-            Response response = timed(() -> Shop.through(system).when().get("/api/products/1"));
+            Response response = timed(() -> shop.through().when().get("/api/products/1"));
             assertEquals(503, response.statusCode());
             assertEquals("application/problem+json", response.contentType());
             assertEquals("urn:shop:problem:unavailable", response.path("type"));
             // The other backends are not affected.
-            Shop.through(system).when().get("/.well-known/jwks.json").then().statusCode(200);
+            shop.through().when().get("/.well-known/jwks.json").then().statusCode(200);
         } finally {
-            system.restart(Service.CATALOG);
+            shop.system().restart(Service.CATALOG);
         }
         awaitStatus("/api/products/1", 200, Duration.ofSeconds(10));
     }
@@ -150,10 +138,10 @@ class ShopThroughGatewayIT {
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void aHungBackendIsA503WithinTwoSeconds() throws Exception {
-        long pid = system.process(Service.CATALOG).orElseThrow().pid();
+        long pid = shop.system().process(Service.CATALOG).orElseThrow().pid();
         signal("STOP", pid);
         try {
-            Response response = timed(() -> Shop.through(system).when().get("/api/categories"));
+            Response response = timed(() -> shop.through().when().get("/api/categories"));
             assertEquals(503, response.statusCode());
         } finally {
             signal("CONT", pid);
@@ -168,8 +156,8 @@ class ShopThroughGatewayIT {
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void clientsHangingUpDoNotOpenTheBreaker() throws Exception {
-        long pid = system.process(Service.CATALOG).orElseThrow().pid();
-        URI gateway = system.uri(Service.GATEWAY);
+        long pid = shop.system().process(Service.CATALOG).orElseThrow().pid();
+        URI gateway = shop.uri(Service.GATEWAY);
         List<Socket> clients = new ArrayList<>();
         signal("STOP", pid);
         try {
@@ -187,7 +175,7 @@ class ShopThroughGatewayIT {
         } finally {
             signal("CONT", pid);
         }
-        Shop.through(system).when().get("/api/categories").then().statusCode(200);
+        shop.through().when().get("/api/categories").then().statusCode(200);
     }
 
     private static Response timed(java.util.function.Supplier<Response> call) {
@@ -202,7 +190,7 @@ class ShopThroughGatewayIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
-            last = Shop.through(system).when().get(path).statusCode();
+            last = shop.through().when().get(path).statusCode();
             if (last == status) {
                 return;
             }
@@ -212,7 +200,7 @@ class ShopThroughGatewayIT {
     }
 
     private static int stock(long productId) {
-        return Shop.through(system).when().get("/api/products/" + productId).then().statusCode(200)
+        return shop.through().when().get("/api/products/" + productId).then().statusCode(200)
                 .extract().path("stock");
     }
 

@@ -1,12 +1,11 @@
 package dev.shop.system;
 
 import dev.shop.localrun.Service;
-import dev.shop.localrun.ShopSystem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -22,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StorefrontIT {
 
-    static ShopSystem system;
+    @RegisterExtension
+    static final RunningShop shop = RunningShop.shared();
     static String kettle;
     static String mug;
     static String teapot;
@@ -37,9 +37,8 @@ class StorefrontIT {
     };
 
     @BeforeAll
-    static void start() {
-        system = ShopSystem.start(Shop.settings());
-        String admin = Shop.login(system, Shop.ADMIN_EMAIL, Shop.ADMIN_PASSWORD);
+    static void addProducts() {
+        String admin = shop.login(RunningShop.ADMIN_EMAIL, RunningShop.ADMIN_PASSWORD);
         String batch = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         kettle = "Browser Kettle " + batch;
         mug = "Browser Mug " + batch;
@@ -49,16 +48,9 @@ class StorefrontIT {
         product(admin, teapot, "30.00", 1);
     }
 
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
     @BeforeEach
     void openBrowser() {
-        browser = Browser.open(system.uri(Service.GATEWAY).toString());
+        browser = Browser.open(shop.uri(Service.GATEWAY).toString());
     }
 
     @AfterEach
@@ -169,7 +161,7 @@ class StorefrontIT {
     }
 
     private static void product(String admin, String name, String price, int stock) {
-        Shop.through(system).auth().oauth2(admin)
+        shop.through().auth().oauth2(admin)
                 .body(Map.of("sku", "B-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase(),
                         "name", name, "description", "Made by the browser test.",
                         "price", new java.math.BigDecimal(price), "category", "kitchen", "stock", stock))

@@ -6,6 +6,9 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,17 +18,31 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An OTLP/HTTP trace receiver for one test: keeps every span the services export. */
-final class TestCollector implements AutoCloseable {
+/**
+ * An OTLP/HTTP trace receiver for one test class: keeps every span the services export. As an
+ * extension ({@code @RegisterExtension}) it listens from before the class's tests to after them;
+ * registered before the shop that exports to it, it is also stopped after that shop.
+ */
+final class TestCollector implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     record Span(String service, String traceId, String spanId, String parentSpanId, String name,
                 io.opentelemetry.proto.trace.v1.Span.SpanKind kind) {
     }
 
-    private final HttpServer server;
+    private HttpServer server;
     private final List<Span> spans = new CopyOnWriteArrayList<>();
 
-    TestCollector() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
@@ -67,6 +84,9 @@ final class TestCollector implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
     }
 }

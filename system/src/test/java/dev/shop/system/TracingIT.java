@@ -1,10 +1,9 @@
 package dev.shop.system;
 
-import dev.shop.localrun.ShopSystem;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,31 +25,22 @@ class TracingIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static TestCollector collector;
-    static ShopSystem system;
+    /** Listens before the shop starts and after it stopped. */
+    @RegisterExtension
+    @Order(1)
+    static final TestCollector collector = new TestCollector();
 
-    @BeforeAll
-    static void start() throws Exception {
-        collector = new TestCollector();
-        system = ShopSystem.start(Shop.settings()
-                .everyService("SHOP_OTLP_ENDPOINT", collector.endpoint())
-                .everyService("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
-                .everyService("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-        if (collector != null) {
-            collector.close();
-        }
-    }
+    /** Its own shop: every service exports its spans to the collector. */
+    @RegisterExtension
+    @Order(2)
+    static final RunningShop shop = RunningShop.ofItsOwn(settings -> settings
+            .everyService("SHOP_OTLP_ENDPOINT", collector.endpoint())
+            .everyService("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+            .everyService("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
 
     @Test
     void anOrderIsOneTraceAcrossTheGatewayOrderServiceAndCatalogService() throws Exception {
-        String token = Shop.newCustomerToken(system);
+        String token = shop.newCustomerToken();
         String traceId = placeTracedOrder(token);
 
         List<TestCollector.Span> trace = awaitSpans(traceId, Set.of("gateway", "order-service", "catalog-service"));
@@ -75,7 +65,7 @@ class TracingIT {
     private static String placeTracedOrder(String token) {
         for (int attempt = 1; ; attempt++) {
             String traceId = randomHex(16);
-            int status = Shop.through(system).auth().oauth2(token)
+            int status = shop.through().auth().oauth2(token)
                     .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
                     .header("Idempotency-Key", randomHex(16))
                     .body(Map.of("items", List.of(Map.of("productId", 12, "quantity", 1))))

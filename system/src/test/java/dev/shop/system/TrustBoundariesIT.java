@@ -1,15 +1,14 @@
 package dev.shop.system;
 
 import dev.shop.localrun.Service;
-import dev.shop.localrun.ShopSystem;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,26 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrustBoundariesIT {
 
-    static ShopSystem system;
+    /** Its own shop: the first test is about the seconds right after it started. */
+    @RegisterExtension
+    static final RunningShop shop = RunningShop.ofItsOwn();
     /** What 100 orders, 50 at a time, straight to order-service got in the first seconds after ready. */
     static Map<Integer, Integer> burst;
     static Duration burstTook;
 
     @BeforeAll
-    static void start() throws Exception {
-        system = ShopSystem.start(Shop.settings());
+    static void orderRightAfterStart() throws Exception {
         // At once: the burst is about the first seconds after every service reported ready.
-        String token = Shop.newCustomerToken(system);
+        String token = shop.newCustomerToken();
         long started = System.nanoTime();
         burst = ordersAtOnce(token, 100, 50);
         burstTook = Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
@@ -65,7 +58,7 @@ class TrustBoundariesIT {
         assertEquals(100, burst.getOrDefault(201, 0) + burst.getOrDefault(409, 0),
                 "100 orders, 50 at a time, only 201 or 409: " + burst);
         // And the shop is still open: the next order through the gateway is placed.
-        Shop.through(system).auth().oauth2(Shop.newCustomerToken(system))
+        shop.through().auth().oauth2(shop.newCustomerToken())
                 .body(Map.of("items", List.of(Map.of("productId", 2, "quantity", 1))))
                 .when().post("/api/orders").then().statusCode(201);
     }
@@ -73,9 +66,9 @@ class TrustBoundariesIT {
     @Test
     @Order(2)
     void theInventoryRefusesEveryoneButOrderServiceAlsoWhenCalledDirectly() {
-        String customer = Shop.newCustomerToken(system);
-        String admin = Shop.login(system, Shop.ADMIN_EMAIL, Shop.ADMIN_PASSWORD);
-        String catalog = system.uri(Service.CATALOG).toString();
+        String customer = shop.newCustomerToken();
+        String admin = shop.login(RunningShop.ADMIN_EMAIL, RunningShop.ADMIN_PASSWORD);
+        String catalog = shop.uri(Service.CATALOG).toString();
         int before = stockOf(1);
         for (String token : List.of(customer, admin)) {
             given().baseUri(catalog).auth().oauth2(token).contentType(ContentType.JSON)
@@ -101,7 +94,7 @@ class TrustBoundariesIT {
         given().baseUri(catalog).auth().oauth2(service).when().post("/api/inventory/reservations/" + reservation + "/abandonment")
                 .then().statusCode(200).body("status", equalTo("RELEASED"));
         // ...and it is not a customer: order-service's public API refuses it.
-        given().baseUri(system.uri(Service.ORDERS).toString()).auth().oauth2(service).when().get("/api/orders")
+        given().baseUri(shop.uri(Service.ORDERS).toString()).auth().oauth2(service).when().get("/api/orders")
                 .then().statusCode(401);
     }
 
@@ -113,7 +106,7 @@ class TrustBoundariesIT {
         // tests here sign in from 127.0.0.1.
         String attacker = "127.0.0.2";
         assertEquals(401, postFrom(attacker, "/api/auth/login",
-                "{\"email\":\"" + account + "\",\"password\":\"" + system.orderServiceSecret() + "\"}"));
+                "{\"email\":\"" + account + "\",\"password\":\"" + shop.system().orderServiceSecret() + "\"}"));
         for (int i = 0; i < 20; i++) {
             int status = postFrom(attacker, "/api/auth/login",
                     "{\"email\":\"" + account + "\",\"password\":\"a wrong guess " + i + "\"}");
@@ -122,10 +115,10 @@ class TrustBoundariesIT {
         // Nothing changed for order-service: it still gets its token on the internal path...
         serviceToken();
         // ...which the gateway does not route.
-        Shop.through(system).body(Map.of("account", "order-service", "secret", system.orderServiceSecret()))
+        shop.through().body(Map.of("account", "order-service", "secret", shop.system().orderServiceSecret()))
                 .when().post("/internal/auth/token").then().statusCode(404);
         // And orders still go through (order-service calls catalog-service with its own token).
-        Shop.through(system).auth().oauth2(Shop.newCustomerToken(system))
+        shop.through().auth().oauth2(shop.newCustomerToken())
                 .body(Map.of("items", List.of(Map.of("productId", 3, "quantity", 1))))
                 .when().post("/api/orders").then().statusCode(201);
     }
@@ -133,12 +126,12 @@ class TrustBoundariesIT {
     @Test
     @Order(4)
     void aForgedHostNeverReachesALocation() {
-        Shop.through(system).header("Host", "evil.example").header("X-Forwarded-Host", "evil.example")
+        shop.through().header("Host", "evil.example").header("X-Forwarded-Host", "evil.example")
                 .body(Map.of("email", "host-" + UUID.randomUUID() + "@example.com", "password", "a good password",
                         "name", "Host"))
                 .when().post("/api/users")
                 .then().statusCode(201)
-                .header("Location", startsWith(system.uri(Service.GATEWAY) + "/api/users/"));
+                .header("Location", startsWith(shop.uri(Service.GATEWAY) + "/api/users/"));
     }
 
     @Test
@@ -146,22 +139,22 @@ class TrustBoundariesIT {
     void operationsEndpointsAreOnTheManagementPortsOnly() {
         for (Service service : Service.values()) {
             for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi", "/q/swagger-ui/")) {
-                given().baseUri(system.uri(service).toString()).when().get(path).then().statusCode(404);
+                given().baseUri(shop.uri(service).toString()).when().get(path).then().statusCode(404);
             }
-            given().baseUri(system.managementUri(service).toString()).when().get("/q/health/ready")
+            given().baseUri(shop.managementUri(service).toString()).when().get("/q/health/ready")
                     .then().statusCode(200).body("status", equalTo("UP"));
-            given().baseUri(system.managementUri(service).toString()).when().get("/q/metrics").then().statusCode(200);
+            given().baseUri(shop.managementUri(service).toString()).when().get("/q/metrics").then().statusCode(200);
         }
         for (Service service : List.of(Service.CATALOG, Service.USERS, Service.ORDERS)) {
-            given().baseUri(system.managementUri(service).toString()).when().get("/q/swagger-ui/").then().statusCode(200);
+            given().baseUri(shop.managementUri(service).toString()).when().get("/q/swagger-ui/").then().statusCode(200);
         }
     }
 
     @Test
     @Order(6)
     void badInputAnywhereIsAProblemAndNeverA5xx() {
-        String token = Shop.newCustomerToken(system);
-        String admin = Shop.login(system, Shop.ADMIN_EMAIL, Shop.ADMIN_PASSWORD);
+        String token = shop.newCustomerToken();
+        String admin = shop.login(RunningShop.ADMIN_EMAIL, RunningShop.ADMIN_PASSWORD);
         // Over every route's cap (the 5 MiB case, refused before it is read, is the gateway's own test).
         String huge = "x".repeat(100 * 1024);
         List<Response> answers = new ArrayList<>();
@@ -169,22 +162,22 @@ class TrustBoundariesIT {
             String caller = path.equals("/api/products") ? admin : token;
             for (String body : List.of("{", "[]", "null", "\"text\"", "{\"items\":[{\"productId\":\"x\"}]}",
                     "{\"email\":1,\"password\":[],\"name\":{}}", "{\"unknown\":true}", "\u0000\u0001", huge)) {
-                answers.add(Shop.through(system).auth().oauth2(caller).body(body).when().post(path));
+                answers.add(shop.through().auth().oauth2(caller).body(body).when().post(path));
             }
-            answers.add(Shop.through(system).auth().oauth2(caller).contentType("text/plain").body("{}").when().post(path));
-            answers.add(Shop.through(system).auth().oauth2(caller).contentType("application/xml").body("<a/>").when().post(path));
+            answers.add(shop.through().auth().oauth2(caller).contentType("text/plain").body("{}").when().post(path));
+            answers.add(shop.through().auth().oauth2(caller).contentType("application/xml").body("<a/>").when().post(path));
         }
         for (String path : List.of("/api/products/abc", "/api/products/-1", "/api/products/99999999999999999999",
                 "/api/products?page=-1&size=100000", "/api/products?sort=%27;drop", "/api/products?q=" + "%25".repeat(300),
                 "/api/orders/not-a-uuid", "/api/orders?page=x", "/api/users/not-a-uuid", "/api/categories/..%2f..%2fetc",
                 "/api/products/%2e%2e/inventory/reservations", "/api/" + "a/".repeat(500), "/%00", "/api/products/1%00")) {
-            answers.add(Shop.through(system).auth().oauth2(token).when().get(path));
+            answers.add(shop.through().auth().oauth2(token).when().get(path));
         }
-        answers.add(Shop.through(system).auth().oauth2(token).header("Idempotency-Key", "k".repeat(5000))
+        answers.add(shop.through().auth().oauth2(token).header("Idempotency-Key", "k".repeat(5000))
                 .body(Map.of("items", List.of(Map.of("productId", 1, "quantity", 1)))).when().post("/api/orders"));
-        answers.add(Shop.through(system).header("Authorization", "Bearer " + "a.b.c").when().get("/api/orders"));
-        answers.add(Shop.through(system).header("Authorization", "Basic Zm9vOmJhcg==").when().get("/api/orders"));
-        answers.add(Shop.through(system).header("Accept", "application/x-nothing").when().get("/api/products/1"));
+        answers.add(shop.through().header("Authorization", "Bearer " + "a.b.c").when().get("/api/orders"));
+        answers.add(shop.through().header("Authorization", "Basic Zm9vOmJhcg==").when().get("/api/orders"));
+        answers.add(shop.through().header("Accept", "application/x-nothing").when().get("/api/products/1"));
         for (Response answer : answers) {
             assertTrue(answer.statusCode() < 500, "a 5xx: " + answer.statusCode() + " " + answer.asString());
             if (answer.statusCode() >= 400 && answer.statusCode() != 404 && answer.statusCode() != 405) {
@@ -214,7 +207,7 @@ class TrustBoundariesIT {
             }
         }
         for (Service service : Service.values()) {
-            for (int port : List.of(system.uri(service).getPort(), system.managementUri(service).getPort())) {
+            for (int port : List.of(shop.uri(service).getPort(), shop.managementUri(service).getPort())) {
                 java.util.Set<String> addresses = listening.getOrDefault(port, java.util.Set.of());
                 assertTrue(!addresses.isEmpty() && LOOPBACK.containsAll(addresses),
                         service.module() + " listens on port " + port + " at " + addresses + ", not on loopback only");
@@ -227,7 +220,7 @@ class TrustBoundariesIT {
         try {
             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                     .localAddress(java.net.InetAddress.getByName(localAddress)).build();
-            return client.send(java.net.http.HttpRequest.newBuilder(system.uri(Service.GATEWAY).resolve(path))
+            return client.send(java.net.http.HttpRequest.newBuilder(shop.uri(Service.GATEWAY).resolve(path))
                             .header("Content-Type", "application/json")
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -240,18 +233,18 @@ class TrustBoundariesIT {
     }
 
     private static String serviceToken() {
-        return given().baseUri(system.uri(Service.USERS).toString()).contentType(ContentType.JSON)
-                .body(Map.of("account", "order-service", "secret", system.orderServiceSecret()))
+        return given().baseUri(shop.uri(Service.USERS).toString()).contentType(ContentType.JSON)
+                .body(Map.of("account", "order-service", "secret", shop.system().orderServiceSecret()))
                 .when().post("/internal/auth/token").then().statusCode(200).extract().path("accessToken");
     }
 
     private static int stockOf(long product) {
-        return Shop.through(system).when().get("/api/products/" + product).then().statusCode(200).extract().path("stock");
+        return shop.through().when().get("/api/products/" + product).then().statusCode(200).extract().path("stock");
     }
 
     /** {@code count} orders for one unit of one of the first ten products, {@code parallel} at a time: statuses counted. */
     static Map<Integer, Integer> ordersAtOnce(String token, int count, int parallel) throws Exception {
-        String orders = system.uri(Service.ORDERS).toString();
+        String orders = shop.uri(Service.ORDERS).toString();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
