@@ -34,10 +34,6 @@ public class ServedByHeader {
         }, 1000);
     }
 
-    public String value() {
-        return value;
-    }
-
     static String hostName() {
         String fromEnvironment = System.getenv("HOSTNAME");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
