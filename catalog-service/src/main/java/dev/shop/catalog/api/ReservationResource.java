@@ -3,8 +3,8 @@ package dev.shop.catalog.api;
 import dev.shop.catalog.domain.Inventory;
 import dev.shop.catalog.domain.Reservation;
 import dev.shop.catalog.domain.ReservationLine;
-import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -110,9 +110,8 @@ public class ReservationResource {
     }
 
     private static ProblemException released(Reservation reservation) {
-        return new ProblemException(Problem.of(410, Problem.TYPE_PREFIX + "reservation-released",
-                "Reservation released", "The reservation " + reservation.id()
-                        + " was released; its id cannot be used again."));
+        return ProblemType.RESERVATION_RELEASED.exception("The reservation " + reservation.id()
+                + " was released; its id cannot be used again.");
     }
 
     static ProblemException insufficientStock(List<ReservationLine> shortLines) {
@@ -122,8 +121,7 @@ public class ReservationResource {
         String detail = "Not enough stock for " + shortages.stream()
                 .map(s -> s.name() + " (" + s.requested() + " wanted, " + s.available() + " left)")
                 .collect(Collectors.joining(", ")) + ".";
-        return new ProblemException(Problem.of(409, Problem.TYPE_PREFIX + "insufficient-stock", "Not enough stock",
-                detail).with("shortages", shortages));
+        return new ProblemException(ProblemType.INSUFFICIENT_STOCK.problem(detail).with("shortages", shortages));
     }
 
     public record Shortage(long productId, String name, int requested, int available) {

@@ -1,6 +1,7 @@
 package dev.shop.catalog.domain;
 
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import dev.shop.common.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -77,8 +78,7 @@ public class Catalog {
 
     private void requireFreeSku(String sku, Long productId) {
         if (products.skuTaken(sku, productId)) {
-            throw ProblemException.conflict("duplicate-sku", "Duplicate SKU",
-                    "Another product already has the SKU " + sku + ".");
+            throw ProblemType.DUPLICATE_SKU.exception("Another product already has the SKU " + sku + ".");
         }
     }
 }

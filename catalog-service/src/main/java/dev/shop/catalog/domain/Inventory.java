@@ -215,7 +215,7 @@ public class Inventory {
                 .map(productId -> new Problem.FieldError("items", "no product has the id " + productId))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new ProblemException(ProblemException.validation(unknown));
+            throw ProblemException.invalidFields(unknown);
         }
     }
 }

@@ -33,12 +33,26 @@ public record Problem(String type, String title, int status, String detail, Stri
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
     }
 
+    /** A problem from its parts; the shop's own kinds are named in {@link ProblemType}, use it. */
     public static Problem of(int status, String type, String title, String detail) {
         return new Problem(type, title, status, detail, null, null, null);
     }
 
+    /**
+     * An {@code about:blank} problem for a status that is not one of {@link ProblemType}'s, as a
+     * framework answered it (e.g. a 405 or a 406), titled with the status's reason phrase.
+     */
+    public static Problem aboutBlank(int status, String reasonPhrase, String detail) {
+        return of(status, BLANK, reasonPhrase, detail);
+    }
+
     public Problem withInstance(String uri) {
         return new Problem(type, title, status, detail, uri, errors, extensions);
+    }
+
+    /** This problem as the answer to a request for {@code path}: its {@code instance}, unless it has one. */
+    public Problem locatedAt(String path) {
+        return instance == null ? withInstance(path) : this;
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Thrown where a request cannot be served; {@link ProblemMappers} turns it into its response.
- * The factory methods name the usual cases, so that call sites read as the rule they enforce.
+ * {@link ProblemType#exception} makes one of any kind; the factory methods here name the usual
+ * cases, so that call sites read as the rule they enforce.
  */
 public class ProblemException extends RuntimeException {
 
@@ -33,26 +34,27 @@ public class ProblemException extends RuntimeException {
 
     /** 400 for one request field that was wrong. */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(validation(List.of(new Problem.FieldError(field, message))));
+        return invalidFields(List.of(new Problem.FieldError(field, message)));
     }
 
-    public static Problem validation(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1
-                ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                : errors.size() + " fields are invalid";
-        return Problem.of(400, Problem.TYPE_PREFIX + "validation", "Invalid request", detail).withErrors(errors);
+    /** 400 for the request fields that were wrong. */
+    public static ProblemException invalidFields(List<Problem.FieldError> errors) {
+        return new ProblemException(ProblemType.validation(errors));
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(Problem.of(404, Problem.BLANK, "Not Found", detail));
+        return ProblemType.NOT_FOUND.exception(detail);
     }
 
+    /**
+     * 409 by the type's name and title. Only for callers not moved to {@link ProblemType} yet
+     * (user-service's {@code Accounts}): elsewhere {@code ProblemType.<CONFLICT>.exception(detail)}.
+     */
     public static ProblemException conflict(String type, String title, String detail) {
         return new ProblemException(Problem.of(409, Problem.TYPE_PREFIX + type, title, detail));
     }
 
     public static ProblemException unavailable(String detail) {
-        return new ProblemException(
-                Problem.of(503, Problem.TYPE_PREFIX + "unavailable", "Service Unavailable", detail));
+        return ProblemType.UNAVAILABLE.exception(detail);
     }
 }

@@ -48,7 +48,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
-        return respond(ProblemException.validation(errors), request);
+        return respond(ProblemType.validation(errors), request);
     }
 
     /** Well-formed JSON of the wrong shape: a string for a number, a missing required member... */
@@ -64,7 +64,7 @@ public class ProblemMappers {
         } else {
             message = "has the wrong type or is missing";
         }
-        return respond(ProblemException.validation(List.of(
+        return respond(ProblemType.validation(List.of(
                 new Problem.FieldError(field.isEmpty() ? "body" : field, message))), request);
     }
 
@@ -77,7 +77,7 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             LOG.errorf(e, "%s %s failed", request.method(), request.path());
         }
-        Problem problem = Problem.of(status.getStatusCode(), Problem.BLANK, status.getReasonPhrase(), e.getMessage());
+        Problem problem = Problem.aboutBlank(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
         RestResponse.ResponseBuilder<Problem> response = builder(problem, request);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -90,32 +90,28 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public RestResponse<Problem> unauthorized(RuntimeException e, HttpServerRequest request) {
-        boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        BearerChallenge challenge = BearerChallenge.of(request.getHeader(HttpHeaders.AUTHORIZATION) != null);
         // Replaces the bare challenge Quarkus may already have set, rather than adding a second one.
         request.response().headers().remove(HttpHeaders.WWW_AUTHENTICATE);
-        String detail = tokenSent
-                ? "The access token is missing, malformed, expired or not signed by this shop."
-                : "This request needs an access token: send 'Authorization: Bearer <token>'.";
-        return builder(Problem.of(401, Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", detail), request)
-                .header(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer")
+        return builder(challenge.problem(), request)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge.header())
                 .build();
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(Problem.of(403, Problem.TYPE_PREFIX + "forbidden", "Forbidden",
-                "Your account is not allowed to do this."), request);
+        return respond(ProblemType.FORBIDDEN.problem("Your account is not allowed to do this."), request);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, HttpServerRequest request) {
         if (isUniqueViolation(e)) {
             // Two requests raced past a check for a duplicate; the database kept the data whole.
-            return respond(Problem.of(409, Problem.TYPE_PREFIX + "conflict", "Conflict",
+            return respond(ProblemType.CONFLICT.problem(
                     "The request conflicts with data that was just written; nothing was changed."), request);
         }
         LOG.errorf(e, "%s %s failed unexpectedly", request.method(), request.path());
-        return respond(Problem.of(500, Problem.BLANK, "Internal Server Error",
+        return respond(ProblemType.INTERNAL_SERVER_ERROR.problem(
                 "The request could not be completed; it has been logged."), request);
     }
 
@@ -131,7 +127,7 @@ public class ProblemMappers {
     static Problem malformedJson(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return ProblemException.validation(List.of(new Problem.FieldError("body", "is not valid JSON" + where)));
+        return ProblemType.validation(List.of(new Problem.FieldError("body", "is not valid JSON" + where)));
     }
 
     private static RestResponse<Problem> respond(Problem problem, HttpServerRequest request) {
@@ -139,9 +135,8 @@ public class ProblemMappers {
     }
 
     private static RestResponse.ResponseBuilder<Problem> builder(Problem problem, HttpServerRequest request) {
-        Problem located = problem.instance() == null ? problem.withInstance(request.path()) : problem;
         return RestResponse.ResponseBuilder.<Problem>create(problem.status())
-                .entity(located)
+                .entity(problem.locatedAt(request.path()))
                 .type(Problem.MEDIA_TYPE);
     }
 

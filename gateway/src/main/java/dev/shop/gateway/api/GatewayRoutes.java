@@ -1,6 +1,6 @@
 package dev.shop.gateway.api;
 
-import dev.shop.common.problem.Problem;
+import dev.shop.common.problem.ProblemType;
 import dev.shop.gateway.client.BackendProxy;
 import dev.shop.gateway.domain.Backend;
 import dev.shop.gateway.domain.RoutingTable;
@@ -64,7 +64,7 @@ public class GatewayRoutes {
     }
 
     private void notFound(RoutingContext rc) {
-        problems.send(rc, Problem.of(404, Problem.BLANK, "Not Found", "No API has the path " + rc.request().path() + "."));
+        problems.send(rc, ProblemType.NOT_FOUND.problem("No API has the path " + rc.request().path() + "."));
     }
 
     private void checkPath(RoutingContext rc, Backend route) {
@@ -90,7 +90,7 @@ public class GatewayRoutes {
             LOG.warnf("%s %s failed: %s (%s)", rc.request().method(), path, failure.getMessage(),
                     failure.getCause() == null ? "" : failure.getCause().toString());
             if (failure instanceof BackendProxy.Unavailable && !rc.response().headWritten()) {
-                problems.send(rc, Problem.of(503, Problem.TYPE_PREFIX + "unavailable", "Service Unavailable",
+                problems.send(rc, ProblemType.UNAVAILABLE.problem(
                         backend.service() + " is not answering right now. Try again in a moment."));
             } else if (!rc.response().ended()) {
                 rc.response().reset();

@@ -1,6 +1,6 @@
 package dev.shop.gateway.api;
 
-import dev.shop.common.problem.Problem;
+import dev.shop.common.problem.BearerChallenge;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -46,9 +46,8 @@ public class ProblemChallengeJwtMechanism implements HttpAuthenticationMechanism
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        context.response().putHeader("WWW-Authenticate", "Bearer");
-        problems.send(context, Problem.of(401, Problem.TYPE_PREFIX + "unauthorized", "Unauthorized",
-                "This request needs an access token: send 'Authorization: Bearer <token>'."));
+        context.response().putHeader("WWW-Authenticate", BearerChallenge.MISSING.header());
+        problems.send(context, BearerChallenge.MISSING.problem());
         return Uni.createFrom().item(true);
     }
 

@@ -82,10 +82,9 @@ public class ProblemWriter {
     }
 
     private Future<Void> write(RoutingContext rc, Problem problem) {
-        Problem located = problem.instance() == null ? problem.withInstance(rc.request().path()) : problem;
         String body;
         try {
-            body = json.writeValueAsString(located);
+            body = json.writeValueAsString(problem.locatedAt(rc.request().path()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package dev.shop.gateway.api;
 
 import dev.shop.common.problem.Problem;
+import dev.shop.common.problem.ProblemType;
 import dev.shop.gateway.GatewayConfig;
 import dev.shop.gateway.domain.RoutingTable;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -130,11 +131,11 @@ public class RequestBodies {
                 return;
             }
             Problem problem = switch (rc.statusCode()) {
-                case 413 -> Problem.of(413, Problem.TYPE_PREFIX + "content-too-large", "Content Too Large",
+                case 413 -> ProblemType.CONTENT_TOO_LARGE.problem(
                         "A request body for " + route.prefix() + " may have at most " + limit + " bytes.");
-                case 417 -> Problem.of(417, Problem.BLANK, "Expectation Failed",
+                case 417 -> ProblemType.EXPECTATION_FAILED.problem(
                         "The only expectation this server meets is 100-continue.");
-                case 400 -> Problem.of(400, Problem.BLANK, "Bad Request", "The request body could not be read.");
+                case 400 -> ProblemType.BAD_REQUEST.problem("The request body could not be read.");
                 default -> null;
             };
             if (problem == null) {
@@ -155,7 +156,7 @@ public class RequestBodies {
         String media = type == null ? "" : type.toLowerCase(Locale.ROOT);
         if (hasBody(rc.request())
                 && (media.startsWith("multipart/form-data") || media.startsWith("application/x-www-form-urlencoded"))) {
-            problems.sendAndStopReading(rc, Problem.of(415, Problem.BLANK, "Unsupported Media Type",
+            problems.sendAndStopReading(rc, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
                     "The shop's APIs take JSON request bodies (application/json)."));
             return;
         }
@@ -171,8 +172,8 @@ public class RequestBodies {
         long timer = vertx.setTimer(timeout.toMillis(), fired -> {
             if (settled.compareAndSet(false, true)) {
                 LOG.debugf("%s %s: the body did not come within %s", rc.request().method(), rc.request().path(), timeout);
-                problems.sendAndStopReading(rc, Problem.of(408, Problem.TYPE_PREFIX + "request-timeout",
-                        "Request Timeout", "The request body did not come within " + readable(timeout)
+                problems.sendAndStopReading(rc, ProblemType.REQUEST_TIMEOUT.problem(
+                        "The request body did not come within " + readable(timeout)
                                 + ". Nothing was forwarded: send the request again."));
             }
         });

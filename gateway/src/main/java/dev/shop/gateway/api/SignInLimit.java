@@ -1,7 +1,7 @@
 package dev.shop.gateway.api;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.shop.common.problem.Problem;
+import dev.shop.common.problem.ProblemType;
 import dev.shop.gateway.GatewayConfig;
 import dev.shop.gateway.domain.FailedSignIns;
 import io.netty.util.NetUtil;
@@ -88,9 +88,9 @@ public class SignInLimit {
         // Whole seconds, rounded up: a client that waits as long as it is told is not refused again.
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         rc.response().putHeader("Retry-After", Long.toString(seconds));
-        problems.sendAndStopReading(rc, Problem.of(429, Problem.TYPE_PREFIX + "too-many-failed-sign-ins",
-                "Too many failed sign-ins", "Too many failed logins or registrations came from this address; "
-                        + "try again in " + seconds + " seconds."));
+        problems.sendAndStopReading(rc, ProblemType.TOO_MANY_FAILED_SIGN_INS.problem(
+                "Too many failed logins or registrations came from this address; try again in " + seconds
+                        + " seconds."));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.shop.order.api;
 
 import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import dev.shop.common.web.Page;
 import dev.shop.common.web.PageRequest;
 import dev.shop.common.web.PublicLinks;
@@ -67,8 +68,8 @@ public class OrderResource {
                 yield RestResponse.ok(response);
             }
             case REJECTED -> throw rejected(order);
-            case PENDING -> throw new ProblemException(Problem.of(503, Problem.TYPE_PREFIX + "unavailable",
-                    "Service Unavailable", "The catalog did not answer in time, so the order " + order.id()
+            case PENDING -> throw new ProblemException(ProblemType.UNAVAILABLE.problem(
+                    "The catalog did not answer in time, so the order " + order.id()
                             + " is not complete yet. Send the same request with the same Idempotency-Key to "
                             + "complete it; left alone, it is settled within a minute.")
                     .with("orderId", order.id()));
@@ -98,15 +99,14 @@ public class OrderResource {
 
     private static ProblemException rejected(Order order) {
         return switch (order.rejection()) {
-            case INSUFFICIENT_STOCK -> new ProblemException(Problem.of(409,
-                    Problem.TYPE_PREFIX + "insufficient-stock", "Not enough stock", order.rejectionDetail())
+            case INSUFFICIENT_STOCK -> new ProblemException(ProblemType.INSUFFICIENT_STOCK.problem(order.rejectionDetail())
                     .with("orderId", order.id())
                     .with("shortages", order.shortages()));
-            case UNKNOWN_PRODUCT -> new ProblemException(ProblemException.validation(
+            case UNKNOWN_PRODUCT -> new ProblemException(ProblemType.validation(
                     List.of(new Problem.FieldError("items", order.rejectionDetail()))).with("orderId", order.id()));
-            case ABANDONED -> new ProblemException(Problem.of(409, Problem.TYPE_PREFIX + "order-abandoned",
-                    "Order abandoned", order.rejectionDetail() + " Nothing was charged or held; place it again "
-                            + "with a new Idempotency-Key.").with("orderId", order.id()));
+            case ABANDONED -> new ProblemException(ProblemType.ORDER_ABANDONED.problem(order.rejectionDetail()
+                    + " Nothing was charged or held; place it again with a new Idempotency-Key.")
+                    .with("orderId", order.id()));
         };
     }
 

@@ -1,7 +1,7 @@
 package dev.shop.order.domain;
 
-import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import dev.shop.common.web.Page;
 import dev.shop.common.web.PageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -72,9 +72,8 @@ public class Orders {
             Optional<Order> earlier = repository.findByIdempotencyKey(userId, key.get());
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(requestHash)) {
-                    throw new ProblemException(Problem.of(422, Problem.TYPE_PREFIX + "idempotency-key-reused",
-                            "Idempotency-Key reused", "This Idempotency-Key was already used for an order "
-                                    + "with other items; use a new key for a new order."));
+                    throw ProblemType.IDEMPOTENCY_KEY_REUSED.exception("This Idempotency-Key was already used "
+                            + "for an order with other items; use a new key for a new order.");
                 }
                 if (earlier.get().status() == OrderStatus.PENDING) {
                     repository.touchPending(earlier.get().id());
@@ -172,7 +171,7 @@ public class Orders {
             switch (locked.status()) {
                 case CANCELLED -> { }
                 case CONFIRMED -> locked.requestCancellation();
-                default -> throw ProblemException.conflict("order-not-cancellable", "Order not cancellable",
+                default -> throw ProblemType.ORDER_NOT_CANCELLABLE.exception(
                         "Only a confirmed order can be cancelled; this one is " + locked.status() + ".");
             }
             return locked;

@@ -1,7 +1,7 @@
 package dev.shop.user.api;
 
-import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import dev.shop.common.web.PublicLinks;
 import dev.shop.common.web.Responses;
 import dev.shop.user.domain.Account;
@@ -68,7 +68,7 @@ public class UserResource {
 
     private Account signedIn() {
         return accounts.find(UUID.fromString(token.getSubject()))
-                .orElseThrow(() -> new ProblemException(Problem.of(401, Problem.TYPE_PREFIX + "unauthorized",
-                        "Unauthorized", "The account this token was issued to no longer exists.")));
+                .orElseThrow(() -> ProblemType.UNAUTHORIZED.exception(
+                        "The account this token was issued to no longer exists."));
     }
 }
