@@ -3,6 +3,7 @@ package dev.shop.catalog.api;
 import dev.shop.catalog.domain.Catalog;
 import dev.shop.catalog.domain.ProductQuery;
 import dev.shop.catalog.domain.ProductSort;
+import dev.shop.catalog.domain.ShopCurrency;
 import dev.shop.common.problem.ProblemException;
 import dev.shop.common.web.PublicLinks;
 import dev.shop.common.web.Responses;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -32,9 +32,9 @@ public class ProductResource {
     private final String currency;
     private final PublicLinks links;
 
-    ProductResource(Catalog catalog, @ConfigProperty(name = "shop.currency") String currency, PublicLinks links) {
+    ProductResource(Catalog catalog, ShopCurrency currency, PublicLinks links) {
         this.catalog = catalog;
-        this.currency = currency;
+        this.currency = currency.code();
         this.links = links;
     }
 

@@ -8,7 +8,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -53,10 +52,10 @@ public class Inventory {
     private final Settings settings;
 
     Inventory(ReservationRepository reservations, ProductRepository products,
-              @ConfigProperty(name = "shop.currency") String currency, Settings settings) {
+              ShopCurrency currency, Settings settings) {
         this.reservations = reservations;
         this.products = products;
-        this.currency = currency;
+        this.currency = currency.code();
         this.settings = settings;
     }
 

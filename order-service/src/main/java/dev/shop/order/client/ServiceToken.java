@@ -1,7 +1,7 @@
 package dev.shop.order.client;
 
+import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -20,16 +20,23 @@ public class ServiceToken {
 
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
 
+    /** {@code shop.order-service.*}: the service account order-service signs in as. */
+    @ConfigMapping(prefix = "shop.order-service")
+    interface Account {
+        String account();
+
+        /** Shared with user-service through SHOP_ORDER_SERVICE_SECRET; required, no default. */
+        String secret();
+    }
+
     private final ServiceTokenApi api;
     private final ServiceTokenApi.Credentials credentials;
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    ServiceToken(@RestClient ServiceTokenApi api,
-                 @ConfigProperty(name = "shop.order-service.account") String account,
-                 @ConfigProperty(name = "shop.order-service.secret") String secret) {
+    ServiceToken(@RestClient ServiceTokenApi api, Account account) {
         this.api = api;
-        this.credentials = new ServiceTokenApi.Credentials(account, secret);
+        this.credentials = new ServiceTokenApi.Credentials(account.account(), account.secret());
     }
 
     /** The {@code Authorization} header value. */

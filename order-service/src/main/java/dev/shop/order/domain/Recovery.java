@@ -2,8 +2,9 @@ package dev.shop.order.domain;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.validation.constraints.Positive;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -30,20 +31,35 @@ class Recovery {
 
     private static final Logger LOG = Logger.getLogger(Recovery.class);
 
+    /** {@code shop.recovery.*}: when an order counts as left behind, and how often it is looked for. */
+    @ConfigMapping(prefix = "shop.recovery")
+    interface Settings {
+        /** An order PENDING (or a cancellation unfinished) this long is settled here. */
+        Duration pendingTimeout();
+
+        /** How often recovery runs (the scheduler reads it, e.g. {@code 10s}). */
+        String interval();
+
+        /** How long after start it runs first (the scheduler reads it too). */
+        String initialDelay();
+
+        /** How many orders of each kind one run settles at most. */
+        @Positive
+        int batchSize();
+    }
+
     private final OrderRepository repository;
     private final Orders orders;
     private final StockReservations stock;
     private final Duration pendingTimeout;
     private final int batchSize;
 
-    Recovery(OrderRepository repository, Orders orders, StockReservations stock,
-             @ConfigProperty(name = "shop.recovery.pending-timeout") Duration pendingTimeout,
-             @ConfigProperty(name = "shop.recovery.batch-size") int batchSize) {
+    Recovery(OrderRepository repository, Orders orders, StockReservations stock, Settings settings) {
         this.repository = repository;
         this.orders = orders;
         this.stock = stock;
-        this.pendingTimeout = pendingTimeout;
-        this.batchSize = batchSize;
+        this.pendingTimeout = settings.pendingTimeout();
+        this.batchSize = settings.batchSize();
     }
 
     @Scheduled(identity = "order-recovery", every = "${shop.recovery.interval}",
