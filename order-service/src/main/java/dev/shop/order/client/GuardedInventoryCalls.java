@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * catalog-service's database pool timed out, the breaker opened, and all 100 orders got 503. Calls
  * now wait their turn in {@link CatalogInventory} first (at most a few at once), and each attempt
  * gets 2 s.
- * The values are configuration (MicroProfile Fault Tolerance keys, {@code
- * dev.shop.order.client.GuardedInventoryCalls/Timeout/value} and so on; see application.properties).
+ * The values can be configured ({@code quarkus.fault-tolerance.global.circuit-breaker.delay} and so
+ * on, or per class, {@code quarkus.fault-tolerance."dev.shop.order.client.GuardedInventoryCalls".timeout.value};
+ * see application.properties).
  *
  * <p>A 4xx answer is an outcome, not a failure: it is returned, never retried, and does not count
  * against the breaker. A 5xx answer or no answer is a failure.
