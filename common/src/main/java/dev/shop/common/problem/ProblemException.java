@@ -46,14 +46,6 @@ public class ProblemException extends RuntimeException {
         return ProblemType.NOT_FOUND.exception(detail);
     }
 
-    /**
-     * 409 by the type's name and title. Only for callers not moved to {@link ProblemType} yet
-     * (user-service's {@code Accounts}): elsewhere {@code ProblemType.<CONFLICT>.exception(detail)}.
-     */
-    public static ProblemException conflict(String type, String title, String detail) {
-        return new ProblemException(Problem.of(409, Problem.TYPE_PREFIX + type, title, detail));
-    }
-
     public static ProblemException unavailable(String detail) {
         return ProblemType.UNAVAILABLE.exception(detail);
     }

@@ -1,6 +1,7 @@
 package dev.shop.user.domain;
 
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -98,7 +99,6 @@ public class Accounts {
     }
 
     static ProblemException emailTaken() {
-        return ProblemException.conflict("email-taken", "Email already registered",
-                "An account with this email address already exists.");
+        return ProblemType.EMAIL_TAKEN.exception("An account with this email address already exists.");
     }
 }

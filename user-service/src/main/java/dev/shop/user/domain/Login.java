@@ -2,6 +2,7 @@ package dev.shop.user.domain;
 
 import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -74,13 +75,11 @@ public class Login {
     }
 
     private static ProblemException invalidCredentials(String detail) {
-        return new ProblemException(Problem.of(401, Problem.TYPE_PREFIX + "invalid-credentials",
-                "Invalid credentials", detail));
+        return ProblemType.INVALID_CREDENTIALS.exception(detail);
     }
 
     private static ProblemException tooManyAttempts(Duration wait, String whose) {
-        Problem problem = Problem.of(429, Problem.TYPE_PREFIX + "too-many-login-attempts", "Too many login attempts",
-                "Too many failed logins for " + whose + "; try again in " + wait.toSeconds() + " seconds.");
+        Problem problem = ProblemType.TOO_MANY_LOGIN_ATTEMPTS.problem("Too many failed logins for " + whose + "; try again in " + wait.toSeconds() + " seconds.");
         return new ProblemException(problem, Map.of("Retry-After", Long.toString(wait.toSeconds())));
     }
 }

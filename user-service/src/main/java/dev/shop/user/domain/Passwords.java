@@ -2,6 +2,7 @@ package dev.shop.user.domain;
 
 import dev.shop.common.problem.Problem;
 import dev.shop.common.problem.ProblemException;
+import dev.shop.common.problem.ProblemType;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
@@ -106,7 +107,7 @@ public class Passwords {
     }
 
     private static ProblemException busy() {
-        Problem problem = Problem.of(503, Problem.TYPE_PREFIX + "busy", "Busy",
+        Problem problem = ProblemType.BUSY.problem(
                 "Too many passwords are being checked at this moment; try again in a second.");
         return new ProblemException(problem, Map.of("Retry-After", "1"));
     }
