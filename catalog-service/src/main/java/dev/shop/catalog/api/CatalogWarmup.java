@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.catalog.domain.Catalog;
 import dev.shop.catalog.domain.Inventory;
 import dev.shop.catalog.domain.ReservationRehearsal;
+import dev.shop.catalog.domain.ShopCurrency;
 import dev.shop.catalog.domain.ProductQuery;
 import dev.shop.catalog.domain.ProductSort;
 import dev.shop.common.web.PageRequest;
 import dev.shop.common.warmup.WarmupTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.UUID;
 
@@ -29,13 +29,13 @@ class CatalogWarmup implements WarmupTask {
     private final String currency;
 
     CatalogWarmup(Catalog catalog, Inventory inventory, ReservationRehearsal rehearsal, ObjectMapper json,
-                  Validator validator, @ConfigProperty(name = "shop.currency") String currency) {
+                  Validator validator, ShopCurrency currency) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.rehearsal = rehearsal;
         this.json = json;
         this.validator = validator;
-        this.currency = currency;
+        this.currency = currency.code();
     }
 
     @Override
