@@ -1,11 +1,13 @@
 package dev.shop.order;
 
+import dev.shop.testing.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.DoublePredicate;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +23,8 @@ class CatalogOutageTest extends BreakersClosedAfterEach {
         long product = Catalog.product("Outage", "2.00", 5);
         Shopper shopper = new Shopper();
         String orderId;
+        double abandoned = Metrics.value("shop_orders_rejected_total{reason=\"abandoned\"}");
+        double rejectedByRecovery = Metrics.value("shop_order_recovery_actions_total{action=\"rejected\"}");
         Neighbours.stopCatalog();
         try {
             long started = System.nanoTime();
@@ -33,6 +37,8 @@ class CatalogOutageTest extends BreakersClosedAfterEach {
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "503 after " + took);
             // Orders can still be read while the catalog is away.
             shopper.get(orderId).then().statusCode(200).body("status", equalTo("PENDING"));
+            // The alert on orders left PENDING sees it at recovery's next run (every second here).
+            awaitOldestPendingAge(age -> age > 0, Duration.ofSeconds(10));
         } finally {
             Neighbours.startCatalog();
         }
@@ -41,6 +47,17 @@ class CatalogOutageTest extends BreakersClosedAfterEach {
         assertEquals(5, Catalog.stock(product));
         String reservationId = OrderRows.reservationOf(orderId);
         assertEquals("RELEASED", Catalog.reservationStatus(UUID.fromString(reservationId)));
+        assertTrue(Metrics.value("shop_orders_rejected_total{reason=\"abandoned\"}") >= abandoned + 1);
+        assertTrue(Metrics.value("shop_order_recovery_actions_total{action=\"rejected\"}") >= rejectedByRecovery + 1);
+    }
+
+    private static void awaitOldestPendingAge(DoublePredicate expected, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        double age;
+        while (!expected.test(age = Metrics.value("shop_orders_oldest_pending_age_seconds"))) {
+            assertTrue(System.nanoTime() < deadline, "the oldest pending order's age stayed " + age);
+            Thread.sleep(200);
+        }
     }
 
     @Test

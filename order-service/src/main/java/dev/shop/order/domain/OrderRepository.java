@@ -51,6 +51,13 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 OrderStatus.PENDING, before).project(UUID.class).page(0, limit).list();
     }
 
+    /** When the oldest order still PENDING was placed (the partial index on pending orders serves it). */
+    public Optional<Instant> oldestPendingPlacedAt() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(o.createdAt) from CustomerOrder o where o.status = ?1", Instant.class)
+                .setParameter(1, OrderStatus.PENDING).getSingleResult());
+    }
+
     /** Cancellations requested before {@code before} and still not finished. */
     public List<UUID> stalledCancellations(Instant before, int limit) {
         return find("""

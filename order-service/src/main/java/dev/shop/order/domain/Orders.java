@@ -43,10 +43,12 @@ public class Orders {
 
     private final OrderRepository repository;
     private final StockReservations stock;
+    private final OrderMetrics metrics;
 
-    Orders(OrderRepository repository, StockReservations stock) {
+    Orders(OrderRepository repository, StockReservations stock, OrderMetrics metrics) {
         this.repository = repository;
         this.stock = stock;
+        this.metrics = metrics;
     }
 
     /**
@@ -58,6 +60,9 @@ public class Orders {
         String requestHash = fingerprint(quantities);
         Placement placement = QuarkusTransaction.requiringNew()
                 .call(() -> recordPending(userId, idempotencyKey, requestHash, quantities));
+        if (placement.created()) {
+            metrics.entered(OrderStatus.PENDING);
+        }
         Order order = placement.order();
         if (order.status() == OrderStatus.PENDING) {
             order = advance(order);
@@ -118,6 +123,7 @@ public class Orders {
             recorded.confirm(confirmed.lines(), confirmed.total(), confirmed.currency());
             if (asked.equals(recorded.quantities())
                     && QuarkusTransaction.requiringNew().call(() -> repository.recordConfirmation(recorded))) {
+                metrics.entered(OrderStatus.CONFIRMED);
                 return recorded;
             }
         }
@@ -126,10 +132,10 @@ public class Orders {
 
     /** Moves a PENDING order on by what the catalog said about its reservation. */
     Order apply(UUID orderId, ReservationOutcome outcome) {
-        Order order = QuarkusTransaction.requiringNew().call(() -> {
+        Settled settled = QuarkusTransaction.requiringNew().call(() -> {
             Order locked = repository.lock(orderId);
             if (locked.status() != OrderStatus.PENDING) {
-                return locked;
+                return new Settled(locked, false);
             }
             switch (outcome) {
                 case ReservationOutcome.Confirmed confirmed ->
@@ -141,8 +147,12 @@ public class Orders {
                 case ReservationOutcome.Held h -> throw new IllegalStateException("a held reservation is confirmed first");
                 case ReservationOutcome.Unknown u -> throw new IllegalStateException("nothing to apply");
             }
-            return locked;
+            return new Settled(locked, true);
         });
+        Order order = settled.order();
+        if (settled.now()) {
+            countSettled(order);
+        }
         if (outcome instanceof ReservationOutcome.Confirmed && order.status() == OrderStatus.REJECTED) {
             // Cannot happen while the catalog is the truth (a rejected order's reservation was
             // released first); if it ever did, the stock would be held for nothing.
@@ -150,6 +160,18 @@ public class Orders {
             stock.release(order.reservationId());
         }
         return order;
+    }
+
+    /** An order as it is after a settling step, and whether that step is what settled it. */
+    private record Settled(Order order, boolean now) {
+    }
+
+    private void countSettled(Order order) {
+        if (order.status() == OrderStatus.REJECTED) {
+            metrics.rejected(order.rejection());
+        } else {
+            metrics.entered(order.status());
+        }
     }
 
     public Optional<Order> find(String userId, UUID orderId) {
@@ -189,13 +211,18 @@ public class Orders {
     }
 
     Order markCancelled(UUID orderId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Settled settled = QuarkusTransaction.requiringNew().call(() -> {
             Order locked = repository.lock(orderId);
-            if (locked.status() == OrderStatus.CONFIRMED) {
-                locked.cancel();
+            if (locked.status() != OrderStatus.CONFIRMED) {
+                return new Settled(locked, false);
             }
-            return locked;
+            locked.cancel();
+            return new Settled(locked, true);
         });
+        if (settled.now()) {
+            countSettled(settled.order());
+        }
+        return settled.order();
     }
 
     /** Which items were asked for, independent of their order and of how lines were split. */

@@ -51,13 +51,15 @@ class Recovery {
     private final OrderRepository repository;
     private final Orders orders;
     private final StockReservations stock;
+    private final OrderMetrics metrics;
     private final Duration pendingTimeout;
     private final int batchSize;
 
-    Recovery(OrderRepository repository, Orders orders, StockReservations stock, Settings settings) {
+    Recovery(OrderRepository repository, Orders orders, StockReservations stock, OrderMetrics metrics, Settings settings) {
         this.repository = repository;
         this.orders = orders;
         this.stock = stock;
+        this.metrics = metrics;
         this.pendingTimeout = settings.pendingTimeout();
         this.batchSize = settings.batchSize();
     }
@@ -74,6 +76,7 @@ class Recovery {
         for (UUID id : cancelling) {
             attempt(id, () -> finishCancellation(id, before));
         }
+        metrics.oldestPendingPlacedAt(QuarkusTransaction.requiringNew().call(repository::oldestPendingPlacedAt));
     }
 
     private void settlePending(UUID id, Instant before) {
@@ -91,6 +94,11 @@ class Recovery {
             outcome = stock.abandon(reservationId);
         }
         Order settled = orders.apply(id, outcome);
+        switch (settled.status()) {
+            case CONFIRMED -> metrics.recovered(OrderMetrics.RecoveryAction.CONFIRMED);
+            case REJECTED -> metrics.recovered(OrderMetrics.RecoveryAction.REJECTED);
+            default -> { }
+        }
         LOG.infof("Recovery settled order %s as %s", id, settled.status());
     }
 
@@ -101,14 +109,16 @@ class Recovery {
         UUID reservationId = QuarkusTransaction.requiringNew().call(() -> repository.findById(id).reservationId());
         stock.release(reservationId);
         orders.markCancelled(id);
+        metrics.recovered(OrderMetrics.RecoveryAction.CANCELLATION_FINISHED);
         LOG.infof("Recovery finished the cancellation of order %s", id);
     }
 
-    private static void attempt(UUID id, Runnable step) {
+    private void attempt(UUID id, Runnable step) {
         try {
             step.run();
         } catch (RuntimeException e) {
             // Left as it is; the next run tries again.
+            metrics.recovered(OrderMetrics.RecoveryAction.FAILED);
             LOG.warnf("Recovery could not settle order %s yet: %s", id, e.toString());
         }
     }
