@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -50,13 +51,15 @@ public class Inventory {
     private final ProductRepository products;
     private final String currency;
     private final Settings settings;
+    private final Event<StockMovement> movements;
 
     Inventory(ReservationRepository reservations, ProductRepository products,
-              ShopCurrency currency, Settings settings) {
+              ShopCurrency currency, Settings settings, Event<StockMovement> movements) {
         this.reservations = reservations;
         this.products = products;
         this.currency = currency.code();
         this.settings = settings;
+        this.movements = movements;
     }
 
     /**
@@ -89,6 +92,7 @@ public class Inventory {
         if (earlier.isPresent()) {
             if (forGood && earlier.get().status() == Reservation.Status.HELD) {
                 earlier.get().markConfirmed(Instant.now());
+                movements.fire(StockMovement.CONFIRMED);
             }
             return earlier.get();
         }
@@ -115,6 +119,7 @@ public class Inventory {
                     : Reservation.held(id, orderId, lines, currency, now, now.plus(settings.holdTimeout()));
         }
         reservations.persist(reservation);
+        movements.fire(anyShort ? StockMovement.SHORT : forGood ? StockMovement.TAKEN : StockMovement.HELD);
         return reservation;
     }
 
@@ -127,7 +132,10 @@ public class Inventory {
     public Optional<Reservation> confirm(UUID id) {
         reservations.lockId(id);
         Optional<Reservation> found = reservations.findByIdOptional(id);
-        found.filter(r -> r.status() == Reservation.Status.HELD).ifPresent(r -> r.markConfirmed(Instant.now()));
+        found.filter(r -> r.status() == Reservation.Status.HELD).ifPresent(r -> {
+            r.markConfirmed(Instant.now());
+            movements.fire(StockMovement.CONFIRMED);
+        });
         return found;
     }
 
@@ -141,6 +149,7 @@ public class Inventory {
         Reservation reservation = lockForRelease(id);
         if (reservation.status() == Reservation.Status.HELD) {
             putBack(reservation);
+            movements.fire(StockMovement.ABANDONED);
         }
         return reservation;
     }
@@ -154,6 +163,7 @@ public class Inventory {
         Reservation reservation = lockForRelease(id);
         if (reservation.holdsStock()) {
             putBack(reservation);
+            movements.fire(StockMovement.RELEASED);
         }
     }
 
@@ -187,6 +197,7 @@ public class Inventory {
                 Reservation reservation = reservations.findById(id);
                 if (reservation.status() == Reservation.Status.HELD && reservation.expiresAt().isBefore(now)) {
                     putBack(reservation);
+                    movements.fire(StockMovement.EXPIRED);
                     LOG.infof("Released reservation %s of order %s: its hold expired unconfirmed", id,
                             reservation.orderId());
                 }
