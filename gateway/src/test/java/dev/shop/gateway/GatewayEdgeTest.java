@@ -1,6 +1,7 @@
 package dev.shop.gateway;
 
 import dev.shop.gateway.api.ProblemWriter;
+import dev.shop.testing.Metrics;
 import dev.shop.testing.Readiness;
 import dev.shop.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -320,8 +321,11 @@ class GatewayEdgeTest {
 
     // --- Failed sign-ins, limited per client.
 
+    private static final String LIMITED = "shop_logins_total{outcome=\"limited\"}";
+
     @Test
     void failedSignInsAreLimitedPerClientWhateverItClaims() throws Exception {
+        double limited = Metrics.value(LIMITED);
         InetAddress guesser = address(2);
         for (int i = 0; i < 40; i++) {
             // A new account every time (user-service's per-account limit never applies), and a new
@@ -344,6 +348,7 @@ class GatewayEdgeTest {
         HttpResponse<String> registration = register(guesser, email, "correct horse battery");
         assertEquals(429, registration.statusCode(), registration.body());
         assertTrue(registration.headers().firstValue("Retry-After").isPresent());
+        assertEquals(limited + 40 - MAX_FAILED_SIGN_INS + 1, Metrics.value(LIMITED), "sign-ins refused with 429, counted");
         InetAddress bystander = address(3);
         assertEquals(401, login(bystander, email, "correct horse battery").statusCode());
 

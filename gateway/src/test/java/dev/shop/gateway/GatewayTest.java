@@ -1,5 +1,7 @@
 package dev.shop.gateway;
 
+import dev.shop.testing.Management;
+import dev.shop.testing.Metrics;
 import dev.shop.testing.Readiness;
 import dev.shop.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +17,8 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -31,6 +35,28 @@ class GatewayTest {
             String nowhere = Integer.toString(closedPort());
             return Map.of("shop.backend.catalog.port", nowhere, "shop.backend.users.port", nowhere,
                     "shop.backend.orders.port", nowhere);
+        }
+    }
+
+    /**
+     * Answers are counted by the backend that owns the route, the gateway's own 503 included; the
+     * request timers name the path's template, never the path a client sent, so that clients cannot
+     * make series without end.
+     */
+    @Test
+    void answersAreCountedByBackendAndTimedByTemplate() {
+        String unavailable = "shop_gateway_answers_total{backend=\"catalog-service\",status=\"503\"}";
+        double before = Metrics.value(unavailable);
+        given().when().get("/api/products/4242").then().statusCode(503);
+        given().when().get("/api/products/4343").then().statusCode(503);
+        given().when().get("/api/no-such-api-4444").then().statusCode(404);
+        assertEquals(before + 2, Metrics.value(unavailable));
+
+        String exposition = Management.request().when().get("/q/metrics").then().extract().asString();
+        assertTrue(exposition.contains("uri=\"/api/products/{id}\""), "the template");
+        assertTrue(exposition.contains("uri=\"/api/{unrouted}\""), "paths no route serves, as one");
+        for (String path : new String[] {"4242", "4343", "4444"}) {
+            assertFalse(exposition.contains(path), "a path a client sent, as a tag: " + path);
         }
     }
 

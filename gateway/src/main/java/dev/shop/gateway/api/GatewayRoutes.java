@@ -34,12 +34,15 @@ public class GatewayRoutes {
     private final ProblemWriter problems;
     private final SignInLimit signIns;
     private final RequestBodies bodies;
+    private final BackendAnswers answers;
 
-    GatewayRoutes(BackendProxy proxy, ProblemWriter problems, SignInLimit signIns, RequestBodies bodies) {
+    GatewayRoutes(BackendProxy proxy, ProblemWriter problems, SignInLimit signIns, RequestBodies bodies,
+                  BackendAnswers answers) {
         this.proxy = proxy;
         this.problems = problems;
         this.signIns = signIns;
         this.bodies = bodies;
+        this.answers = answers;
     }
 
     void register(@Observes Router router) {
@@ -51,6 +54,10 @@ public class GatewayRoutes {
             // first in its route) the reading of the body and the forwarding.
             Route checks = router.routeWithRegex(paths).order(order++).setName(route.prefix() + "/** (checks)")
                     .handler(rc -> checkPath(rc, route.backend()))
+                    .handler(rc -> {
+                        answers.countWhenAnswered(rc, route.backend());
+                        rc.next();
+                    })
                     .handler(signIns::refuseIfLimited);
             bodies.beforeReading().forEach(checks::handler);
             // Failures of either route come here, the first route with a failure handler that matches.

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.shop.common.problem.ProblemType;
 import dev.shop.gateway.GatewayConfig;
 import dev.shop.gateway.domain.FailedSignIns;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -67,11 +69,16 @@ public class SignInLimit {
 
     private final FailedSignIns failures;
     private final ProblemWriter problems;
+    /** {@code shop_logins_total{outcome="limited"}}, as user-service counts its own refusals. */
+    private final Counter limited;
 
-    SignInLimit(GatewayConfig config, ProblemWriter problems) {
+    SignInLimit(GatewayConfig config, ProblemWriter problems, MeterRegistry registry) {
         GatewayConfig.FailedSignIns limit = config.failedSignIns();
         this.failures = new FailedSignIns(limit.max(), limit.window(), limit.trackedClients(), Ticker.systemTicker());
         this.problems = problems;
+        this.limited = Counter.builder("shop.logins").tag("outcome", "limited")
+                .description("Logins and registrations refused at the edge with 429, after too many failures")
+                .register(registry);
     }
 
     /** Route handler: a sign-in from a client that failed too often is refused before its body is read. */
@@ -87,6 +94,7 @@ public class SignInLimit {
         }
         // Whole seconds, rounded up: a client that waits as long as it is told is not refused again.
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        limited.increment();
         rc.response().putHeader("Retry-After", Long.toString(seconds));
         problems.sendAndStopReading(rc, ProblemType.TOO_MANY_FAILED_SIGN_INS.problem(
                 "Too many failed logins or registrations came from this address; try again in " + seconds
