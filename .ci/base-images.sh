@@ -1,9 +1,11 @@
-# Sourced by .ci/run. CI cannot pull from any registry, so the two public images the shop builds
-# on are made here from Debian's packages: a JRE image (the shop's Jib base) and a PostgreSQL image
-# (compose's database). The Debian mirror is the machine's own apt configuration, read at run time.
+# Sourced by .ci/run. CI cannot pull from any registry, so the public images the shop builds on are
+# made here from Debian's packages: a JRE image (the shop's Jib base), a PostgreSQL image (compose's
+# database) and a Prometheus image (compose's observability profile, checked live). The Debian
+# mirror is the machine's own apt configuration, read at run time.
 
 JRE_IMAGE=shop-ci/jre:latest
 POSTGRES_IMAGE=shop-ci/postgres:15
+PROMETHEUS_IMAGE=shop-ci/prometheus:2.42
 
 # The machine's apt sources, handed to mmdebstrap on standard input ("-").
 apt_sources() {
@@ -50,6 +52,21 @@ build_postgres_image() {
       - "$POSTGRES_IMAGE" > /dev/null
 }
 
+# Run as the public image runs it: /usr/bin/prometheus as nobody, compose's command giving the
+# flags, its data in /prometheus.
+build_prometheus_image() {
+  apt_sources | mmdebstrap --quiet --variant=minbase --include=prometheus \
+      --customize-hook='mkdir -p "$1/prometheus" && chown 65534:65534 "$1/prometheus"' \
+      --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
+      "$(debian_suite)" - - \
+    | docker import \
+      --change 'ENTRYPOINT ["/usr/bin/prometheus"]' \
+      --change "USER 65534" \
+      --change "WORKDIR /prometheus" \
+      --change "EXPOSE 9090" \
+      - "$PROMETHEUS_IMAGE" > /dev/null
+}
+
 build_base_images() {
   if ! docker image inspect "$JRE_IMAGE" > /dev/null 2>&1; then
     echo "Building $JRE_IMAGE (Debian $(debian_suite) minbase + a jlink'd runtime of $JAVA_HOME)"
@@ -58,6 +75,10 @@ build_base_images() {
   if ! docker image inspect "$POSTGRES_IMAGE" > /dev/null 2>&1; then
     echo "Building $POSTGRES_IMAGE (Debian $(debian_suite) minbase + postgresql-15)"
     build_postgres_image
+  fi
+  if ! docker image inspect "$PROMETHEUS_IMAGE" > /dev/null 2>&1; then
+    echo "Building $PROMETHEUS_IMAGE (Debian $(debian_suite) minbase + prometheus)"
+    build_prometheus_image
   fi
   docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep '^shop-ci/'
 }

@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/base-images.sh
+source .ci/compose-v2.sh
 
 SERVICES=(catalog-service user-service order-service gateway)
 GATEWAY=http://127.0.0.1:8080
-export SHOP_POSTGRES_IMAGE="$POSTGRES_IMAGE"
+export SHOP_POSTGRES_IMAGE="$POSTGRES_IMAGE" SHOP_PROMETHEUS_IMAGE="$PROMETHEUS_IMAGE"
 declare -A BUILD_SECONDS READY_SECONDS STARTED_IN
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
@@ -21,7 +22,22 @@ addresses_of() { docker inspect --format '{{range .NetworkSettings.Networks}}{{.
 ready_inside() {
   docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" 2> /dev/null
 }
-teardown() { docker-compose down -v --remove-orphans > /dev/null 2>&1 || true; }
+teardown() { docker-compose --profile observability down -v --remove-orphans > /dev/null 2>&1 || true; }
+# Asks compose's Prometheus (its own promtool, inside its container: the port is not published).
+promql() { docker exec "$(container_of prometheus)" promtool query instant http://localhost:9090 "$1"; }
+# "catalog-service=3 gateway=1 ...": how many targets of each service are up.
+targets_up() {
+  promql 'count by (service) (up{service!=""} == 1)' | sed -n 's/.*service="\([^"]*\)".*=> \([0-9]*\) .*/\1=\2/p' | sort | paste -sd' '
+}
+await_targets() {
+  local expected=$1 seen=""
+  for _ in $(seq 1 60); do
+    seen=$(targets_up 2> /dev/null || true)
+    [ "$seen" = "$expected" ] && { echo "Prometheus scrapes: $seen"; return 0; }
+    sleep 1
+  done
+  fail "Prometheus scrapes: '$seen', expected '$expected'"
+}
 trap teardown EXIT
 
 echo "== Images: Jib on $JRE_IMAGE, the README's mvn package -Pimages"
@@ -45,6 +61,11 @@ rm -f "$build_log"
 echo "== docker-compose up (postgres: $POSTGRES_IMAGE)"
 teardown
 docker-compose config -q
+echo "== The observability profile renders with docker-compose v1 and Docker Compose v2"
+docker-compose --profile observability config -q
+"$(compose_v2)" --profile observability config -q
+"$(compose_v2)" config -q
+echo "docker-compose $(docker-compose version --short), $("$(compose_v2)" version --short): accepted"
 docker-compose up -d
 for _ in $(seq 1 120); do
   [ "$(docker inspect --format '{{.State.Health.Status}}' "$(container_of gateway)")" = healthy ] && break
@@ -152,6 +173,13 @@ done | sort | uniq -c)
 echo "$served"
 [ "$(echo "$served" | wc -l)" -eq 3 ] || fail "300 requests did not reach 3 replicas"
 echo "$served" | awk '$1 < 60 { exit 1 }' || fail "a replica got less than 20 % of the requests"
+
+echo "== Prometheus (profile observability, $PROMETHEUS_IMAGE) finds every replica by DNS"
+# Only Prometheus of the profile: the collector, Jaeger and Grafana are public images CI cannot pull.
+docker-compose --profile observability up -d --no-deps prometheus > /dev/null 2>&1
+await_targets "catalog-service=3 gateway=1 order-service=1 user-service=1"
+docker-compose up -d --scale catalog-service=1 > /dev/null 2>&1
+await_targets "catalog-service=1 gateway=1 order-service=1 user-service=1"
 
 echo "== catalog-service down, then back"
 docker-compose stop catalog-service > /dev/null 2>&1
