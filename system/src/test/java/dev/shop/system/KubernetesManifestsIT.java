@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -64,12 +66,26 @@ class KubernetesManifestsIT {
     private static final int DEFAULT_POOL_SIZE = 20;
     private static final Map<String, Rendered> RENDERS = new ConcurrentHashMap<>();
 
-    /** Each overlay, and the kind overlay with the load generator's Job (k8s/load) applied beside it. */
+    /**
+     * Workloads that read the Kubernetes API, and so mount a service-account token: Prometheus (pod
+     * discovery) and kube-state-metrics (the observability component), each with a Role of its own.
+     */
+    static final Set<String> API_READERS = Set.of("prometheus", "kube-state-metrics");
+
+    /**
+     * Each overlay, and the kind overlays (with and without the observability component) with the
+     * load generator's Job (k8s/load) applied beside them.
+     */
     static Stream<Rendered> overlays() {
-        Stream<Rendered> overlays = Rendered.OVERLAYS.stream().map(o -> RENDERS.computeIfAbsent(o, Rendered::overlay));
-        Rendered withLoad = RENDERS.computeIfAbsent("kind + load",
-                n -> RENDERS.computeIfAbsent("kind", Rendered::overlay).plus(Rendered.render(Rendered.K8S.resolve("load"))));
-        return Stream.concat(overlays, Stream.of(withLoad));
+        Stream<Rendered> overlays = Rendered.OVERLAYS.stream().map(KubernetesManifestsIT::overlay);
+        Stream<Rendered> withLoad = Stream.of("kind", "kind-observability").map(o -> RENDERS.computeIfAbsent(o + " + load",
+                n -> overlay(o).plus(Rendered.render(Rendered.K8S.resolve("load")))));
+        return Stream.concat(overlays, withLoad);
+    }
+
+    /** One overlay's render, made once for every test that asks for it. */
+    static Rendered overlay(String name) {
+        return RENDERS.computeIfAbsent(name, Rendered::overlay);
     }
 
     @Test
@@ -144,6 +160,19 @@ class KubernetesManifestsIT {
         });
     }
 
+    /** An image named by a version, never latest (or no tag, which is latest): what runs is what was tested. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyImageIsPinnedToAVersion(Rendered rendered) {
+        rendered.podTemplates().forEach((workload, template) -> template.getSpec().getContainers().forEach(container -> {
+            String image = container.getImage();
+            String name = image.substring(image.lastIndexOf('/') + 1);
+            String tag = name.contains(":") ? name.substring(name.indexOf(':') + 1) : "";
+            assertTrue(image.contains("@sha256:") || !tag.isEmpty() && !tag.equals("latest") && tag.matches("v?[0-9].*"),
+                    workload + "/" + container.getName() + " runs " + image + ", not a version");
+        }));
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyServiceSelectsPodsAndTargetsOneOfTheirPorts(Rendered rendered) {
@@ -166,9 +195,13 @@ class KubernetesManifestsIT {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void everySecretConfigMapAndKeyAPodReadsIsDefined(Rendered rendered) {
+    void everySecretConfigMapKeyAndServiceAccountAPodReadsIsDefined(Rendered rendered) {
         rendered.podTemplates().forEach((workload, template) -> {
             PodSpec pod = template.getSpec();
+            if (pod.getServiceAccountName() != null) {
+                assertTrue(rendered.named(ServiceAccount.class, pod.getServiceAccountName()).isPresent(),
+                        workload + " runs as a missing ServiceAccount " + pod.getServiceAccountName());
+            }
             Map<String, Volume> volumes = new HashMap<>();
             pod.getVolumes().forEach(v -> volumes.put(v.getName(), v));
             rendered.named(StatefulSet.class, workload).ifPresent(set -> set.getSpec().getVolumeClaimTemplates()
@@ -208,9 +241,13 @@ class KubernetesManifestsIT {
                             assertTrue(defined.contains(references.group(1)),
                                     what + ": " + variable.getName() + " refers to $(" + references.group(1) + "), not defined before it");
                         }
-                        fileInASecretVolume(rendered, container, volumes, variable.getValue(), what);
+                        fileInAVolume(rendered, container, volumes, variable.getValue(), what);
                     }
                     defined.add(variable.getName());
+                }
+                // A program's own files, named in its arguments (--config.file=/etc/..., say).
+                for (String argument : container.getArgs()) {
+                    fileInAVolume(rendered, container, volumes, argument.substring(argument.indexOf('=') + 1), what);
                 }
                 for (VolumeMount mount : container.getVolumeMounts()) {
                     assertTrue(volumes.containsKey(mount.getName()), what + " mounts a volume " + mount.getName() + " the pod does not have");
@@ -275,7 +312,13 @@ class KubernetesManifestsIT {
     void everyPodRunsLockedDown(Rendered rendered) {
         rendered.podTemplates().forEach((workload, template) -> {
             PodSpec pod = template.getSpec();
-            assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), workload + " needs no API token");
+            if (API_READERS.contains(workload)) {
+                assertEquals(Boolean.TRUE, pod.getAutomountServiceAccountToken(), workload + " reads the API with its token");
+                assertTrue(pod.getServiceAccountName() != null && !pod.getServiceAccountName().equals("default"),
+                        workload + " reads the API as a service account of its own, not the namespace's default");
+            } else {
+                assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), workload + " needs no API token");
+            }
             assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), workload + " runs as non-root");
             for (Container container : pod.getContainers()) {
                 String what = workload + "/" + container.getName();
@@ -298,33 +341,62 @@ class KubernetesManifestsIT {
         });
     }
 
+    /**
+     * Every port every pod declares, and who may connect to it: nobody but the sources below, tried
+     * from every pod of the render and from outside the namespace. A pod or port missing from the
+     * table fails, so each new one is a decision.
+     */
     @ParameterizedTest
     @MethodSource("overlays")
     void theNetworkPoliciesLetThroughExactlyTheFlowsTheShopNeeds(Rendered rendered) {
         IngressRules rules = IngressRules.of(rendered);
-        Map<String, Map<String, String>> pods = new HashMap<>();
+        Map<String, Map<String, String>> pods = new TreeMap<>();
         rendered.podTemplates().forEach((workload, template) -> pods.put(workload, template.getMetadata().getLabels()));
-        Map<String, Integer> ports = Map.of("catalog-service", 8080, "user-service", 8080, "order-service", 8080,
-                "gateway", 8080, "postgres", 5432);
-        Map<String, Set<String>> allowedSources = Map.of(
-                "gateway", Set.of("outside", "catalog-service", "user-service", "order-service", "postgres", "load-generator"),
-                "catalog-service", Set.of("gateway", "order-service"),
-                "user-service", Set.of("gateway", "catalog-service", "order-service"),
-                "order-service", Set.of("gateway"),
-                "postgres", Set.copyOf(DATA_SERVICES));
         List<String> sources = new ArrayList<>(pods.keySet());
         sources.add("outside");
-        allowedSources.forEach((target, allowed) -> {
-            for (String source : sources) {
-                if (source.equals(target)) {
-                    continue;
+        Map<String, Map<Integer, Set<String>>> flows = allowedFlows(rendered, Set.copyOf(sources));
+        rendered.podTemplates().forEach((workload, template) -> template.getSpec().getContainers().stream()
+                .flatMap(c -> c.getPorts().stream()).forEach(port -> assertTrue(
+                        flows.getOrDefault(workload, Map.of()).containsKey(port.getContainerPort()),
+                        rendered.name() + ": " + workload + " listens on " + port.getContainerPort() + ": who may connect to it?")));
+        flows.forEach((target, ports) -> {
+            assertTrue(pods.containsKey(target), rendered.name() + " has no pods " + target);
+            ports.forEach((port, allowed) -> {
+                for (String source : sources) {
+                    if (source.equals(target)) {
+                        continue;
+                    }
+                    Map<String, String> sourceLabels = source.equals("outside") ? IngressRules.OUTSIDE : pods.get(source);
+                    assertEquals(allowed.contains(source), rules.allows(sourceLabels, pods.get(target), port),
+                            rendered.name() + ": " + source + " → " + target + ":" + port);
                 }
-                Map<String, String> sourceLabels = source.equals("outside") ? IngressRules.OUTSIDE : pods.get(source);
-                assertEquals(allowed.contains(source), rules.allows(sourceLabels, pods.get(target), ports.get(target)),
-                        rendered.name() + ": " + source + " → " + target + ":" + ports.get(target));
-            }
+            });
             assertFalse(rules.allows(IngressRules.OUTSIDE, pods.get(target), 9999), target + " is closed on ports it does not serve");
         });
+    }
+
+    /**
+     * Who may connect to each pod's ports ({@code everyone}: any pod and the outside). The
+     * observability component, when the render has it, adds its own flows and Prometheus's scrapes
+     * of the services' management port; without it nothing reaches that port.
+     */
+    static Map<String, Map<Integer, Set<String>>> allowedFlows(Rendered rendered, Set<String> everyone) {
+        boolean observed = rendered.named(Deployment.class, "prometheus").isPresent();
+        Set<String> scrapers = observed ? Set.of("prometheus") : Set.of();
+        Map<String, Map<Integer, Set<String>>> flows = new TreeMap<>();
+        flows.put("gateway", Map.of(8080, everyone, 9000, scrapers));
+        flows.put("catalog-service", Map.of(8080, Set.of("gateway", "order-service"), 9000, scrapers));
+        flows.put("user-service", Map.of(8080, Set.of("gateway", "catalog-service", "order-service"), 9000, scrapers));
+        flows.put("order-service", Map.of(8080, Set.of("gateway"), 9000, scrapers));
+        flows.put("postgres", Map.of(5432, Set.copyOf(DATA_SERVICES)));
+        if (observed) {
+            flows.put("prometheus", Map.of(9090, Set.of("grafana")));
+            flows.put("kube-state-metrics", Map.of(8080, Set.of("prometheus"), 8081, Set.of()));
+            flows.put("otel-collector", Map.of(4317, Set.copyOf(SERVICES), 4318, Set.copyOf(SERVICES), 13133, Set.of()));
+            flows.put("jaeger", Map.of(4317, Set.of("otel-collector"), 16686, Set.of("grafana"), 14269, Set.of()));
+            flows.put("grafana", Map.of(3000, Set.of()));
+        }
+        return flows;
     }
 
     @ParameterizedTest
@@ -403,14 +475,23 @@ class KubernetesManifestsIT {
         return keys;
     }
 
-    /** A variable that names a file in a mounted Secret (a key file, say) names a key the Secret has. */
-    private static void fileInASecretVolume(Rendered rendered, Container container, Map<String, Volume> volumes, String value, String what) {
+    /**
+     * A variable or an argument that names a file in a mounted Secret or ConfigMap (a key file, a
+     * configuration file) names a key it has.
+     */
+    private static void fileInAVolume(Rendered rendered, Container container, Map<String, Volume> volumes, String value, String what) {
         for (VolumeMount mount : container.getVolumeMounts()) {
             Volume volume = volumes.get(mount.getName());
-            if (volume != null && volume.getSecret() != null && value.startsWith(mount.getMountPath() + "/")) {
+            if (volume != null && value.startsWith(mount.getMountPath() + "/")) {
                 String key = value.substring(mount.getMountPath().length() + 1);
-                assertTrue(keysOfSecret(rendered, volume.getSecret().getSecretName(), what).contains(key),
-                        what + " expects " + value + ", but Secret " + volume.getSecret().getSecretName() + " has no key " + key);
+                if (volume.getSecret() != null) {
+                    assertTrue(keysOfSecret(rendered, volume.getSecret().getSecretName(), what).contains(key),
+                            what + " expects " + value + ", but Secret " + volume.getSecret().getSecretName() + " has no key " + key);
+                }
+                if (volume.getConfigMap() != null) {
+                    assertTrue(keysOfConfigMap(rendered, volume.getConfigMap().getName(), what).contains(key),
+                            what + " expects " + value + ", but ConfigMap " + volume.getConfigMap().getName() + " has no key " + key);
+                }
             }
         }
     }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 record Rendered(String name, List<HasMetadata> objects) {
 
     static final Path K8S = Path.of(System.getProperty("shop.repository")).resolve("k8s");
-    static final List<String> OVERLAYS = List.of("kind", "minikube");
+    static final List<String> OVERLAYS = List.of("kind", "minikube", "kind-observability", "minikube-observability");
 
     /**
      * Group versions and kinds that every current Kubernetes (1.29 and later) serves as stable. The
@@ -41,7 +41,8 @@ record Rendered(String name, List<HasMetadata> objects) {
             "batch/v1", Set.of("Job"),
             "autoscaling/v2", Set.of("HorizontalPodAutoscaler"),
             "policy/v1", Set.of("PodDisruptionBudget"),
-            "networking.k8s.io/v1", Set.of("NetworkPolicy"));
+            "networking.k8s.io/v1", Set.of("NetworkPolicy"),
+            "rbac.authorization.k8s.io/v1", Set.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"));
 
     static Rendered overlay(String overlay) {
         return render(K8S.resolve("overlays").resolve(overlay));
@@ -63,6 +64,12 @@ record Rendered(String name, List<HasMetadata> objects) {
             objects.add((HasMetadata) object);
         }
         return new Rendered(K8S.relativize(kustomization).toString(), List.copyOf(objects));
+    }
+
+    /** Its name only: what a test report shows for each overlay (not every object of it). */
+    @Override
+    public String toString() {
+        return name;
     }
 
     <T extends HasMetadata> List<T> all(Class<T> type) {
