@@ -105,6 +105,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("%s %s: the database is unavailable (%s)", request.method(), request.path(), e.toString());
+            return builder(ProblemType.UNAVAILABLE.problem(
+                    "The database cannot be reached right now; nothing was changed. Try again in a moment."), request)
+                    .header("Retry-After", "2").build();
+        }
         if (isUniqueViolation(e)) {
             // Two requests raced past a check for a duplicate; the database kept the data whole.
             return respond(ProblemType.CONFLICT.problem(

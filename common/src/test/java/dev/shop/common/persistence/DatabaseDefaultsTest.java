@@ -1,0 +1,43 @@
+package dev.shop.common.persistence;
+
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.PropertiesConfigSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseDefaultsTest {
+
+    private static SmallRyeConfig configOf(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withSources(new DatabaseDefaults())
+                .build();
+    }
+
+    @Test
+    void aServiceWithADatabaseSendsNoNamedPreparedStatementsAndWaitsBriefly() {
+        SmallRyeConfig config = configOf(Map.of("quarkus.datasource.db-kind", "postgresql"));
+        assertEquals("0", config.getRawValue("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
+        assertEquals("3S", config.getRawValue("quarkus.datasource.jdbc.acquisition-timeout"));
+    }
+
+    @Test
+    void aServiceOrDeploymentStillDecides() {
+        SmallRyeConfig config = configOf(Map.of("quarkus.datasource.db-kind", "postgresql",
+                "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold", "5"));
+        assertEquals("5", config.getRawValue("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
+    }
+
+    @Test
+    void aServiceWithoutADatabaseGetsNone() {
+        SmallRyeConfig config = configOf(Map.of());
+        for (String key : DatabaseDefaults.DEFAULTS.keySet()) {
+            assertTrue(config.getRawValue(key) == null, key);
+        }
+    }
+}
