@@ -1,11 +1,12 @@
 # Sourced by .ci/run. CI cannot pull from any registry, so the public images the shop builds on are
 # made here from Debian's packages: a JRE image (the shop's Jib base), a PostgreSQL image (compose's
-# database) and a Prometheus image (compose's observability profile, checked live). The Debian
-# mirror is the machine's own apt configuration, read at run time.
+# database), a PgBouncer image (compose's pooler) and a Prometheus image (compose's observability
+# profile, checked live). The Debian mirror is the machine's own apt configuration, read at run time.
 
 JRE_IMAGE=shop-ci/jre:latest
 POSTGRES_IMAGE=shop-ci/postgres:15
 PROMETHEUS_IMAGE=shop-ci/prometheus:2.42
+PGBOUNCER_IMAGE=shop-ci/pgbouncer:1.18
 
 # The machine's apt sources, handed to mmdebstrap on standard input ("-").
 apt_sources() {
@@ -52,6 +53,19 @@ build_postgres_image() {
       - "$POSTGRES_IMAGE" > /dev/null
 }
 
+# PgBouncer 1.18 (bookworm's), run as its package's user; compose gives the entrypoint and the
+# configuration (database/pgbouncer.ini and its start script).
+build_pgbouncer_image() {
+  apt_sources | mmdebstrap --quiet --variant=minbase --include=pgbouncer \
+      --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
+      "$(debian_suite)" - - \
+    | docker import \
+      --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+      --change "USER postgres" \
+      --change "EXPOSE 5432" \
+      - "$PGBOUNCER_IMAGE" > /dev/null
+}
+
 # Run as the public image runs it: /usr/bin/prometheus as nobody, compose's command giving the
 # flags, its data in /prometheus.
 build_prometheus_image() {
@@ -75,6 +89,10 @@ build_base_images() {
   if ! docker image inspect "$POSTGRES_IMAGE" > /dev/null 2>&1; then
     echo "Building $POSTGRES_IMAGE (Debian $(debian_suite) minbase + postgresql-15)"
     build_postgres_image
+  fi
+  if ! docker image inspect "$PGBOUNCER_IMAGE" > /dev/null 2>&1; then
+    echo "Building $PGBOUNCER_IMAGE (Debian $(debian_suite) minbase + pgbouncer)"
+    build_pgbouncer_image
   fi
   if ! docker image inspect "$PROMETHEUS_IMAGE" > /dev/null 2>&1; then
     echo "Building $PROMETHEUS_IMAGE (Debian $(debian_suite) minbase + prometheus)"

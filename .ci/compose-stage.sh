@@ -8,7 +8,10 @@ source .ci/compose-v2.sh
 
 SERVICES=(catalog-service user-service order-service gateway)
 GATEWAY=http://127.0.0.1:8080
-export SHOP_POSTGRES_IMAGE="$POSTGRES_IMAGE" SHOP_PROMETHEUS_IMAGE="$PROMETHEUS_IMAGE"
+export SHOP_POSTGRES_IMAGE="$POSTGRES_IMAGE" SHOP_PROMETHEUS_IMAGE="$PROMETHEUS_IMAGE" SHOP_PGBOUNCER_IMAGE="$PGBOUNCER_IMAGE"
+# PostgreSQL with few connection slots, fewer than the services' pools hold open (below): only the
+# pooler in between lets them all connect.
+export SHOP_POSTGRES_MAX_CONNECTIONS=40
 declare -A BUILD_SECONDS READY_SECONDS STARTED_IN
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
@@ -22,7 +25,9 @@ addresses_of() { docker inspect --format '{{range .NetworkSettings.Networks}}{{.
 ready_inside() {
   docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" 2> /dev/null
 }
-teardown() { docker-compose --profile observability down -v --remove-orphans > /dev/null 2>&1 || true; }
+teardown() { docker-compose --profile observability --profile load down -v --remove-orphans > /dev/null 2>&1 || true; }
+# SQL as the superuser, inside the PostgreSQL container; "-h pgbouncer -d pgbouncer" asks the pooler.
+psql_in() { docker exec "$(container_of postgres)" sh -c 'PGPASSWORD="$POSTGRES_PASSWORD" exec psql -U postgres -v ON_ERROR_STOP=1 "$@"' psql "$@"; }
 # Asks compose's Prometheus (its own promtool, inside its container: the port is not published).
 promql() { docker exec "$(container_of prometheus)" promtool query instant http://localhost:9090 "$1"; }
 # "catalog-service=3 gateway=1 ...": how many targets of each service are up.
@@ -66,6 +71,15 @@ docker-compose --profile observability config -q
 "$(compose_v2)" --profile observability config -q
 "$(compose_v2)" config -q
 echo "docker-compose $(docker-compose version --short), $("$(compose_v2)" version --short): accepted"
+# Every replica keeps its whole pool open (10 connections), so that the clients PgBouncer serves
+# outnumber PostgreSQL's slots for sure: CI's own addition to the compose file, nothing else.
+pools_override=$(mktemp --suffix=.yml)
+printf 'services:\n' > "$pools_override"
+for service in catalog-service user-service order-service; do
+  printf '  %s:\n    environment:\n      QUARKUS_DATASOURCE_JDBC_MIN_SIZE: "10"\n' "$service" >> "$pools_override"
+done
+export COMPOSE_FILE="docker-compose.yml:$pools_override"
+docker-compose config -q
 docker-compose up -d
 for _ in $(seq 1 120); do
   [ "$(docker inspect --format '{{.State.Health.Status}}' "$(container_of gateway)")" = healthy ] && break
@@ -79,8 +93,8 @@ echo "operations endpoints: on the management port only (the public port answers
 
 echo "== From a container on the edge network: the gateway's API, and nothing else"
 targets=""
-for service in postgres catalog-service user-service order-service; do
-  port=8080; [ "$service" = postgres ] && port=5432
+for service in postgres pgbouncer catalog-service user-service order-service; do
+  port=8080; case "$service" in postgres | pgbouncer) port=5432 ;; esac
   for address in $(addresses_of "$(container_of "$service")"); do
     targets="$targets $service=$address:$port"
   done
@@ -90,14 +104,14 @@ edge=$(docker run --rm --network shop_edge "$JRE_IMAGE" bash -c '
     name=${target%%=*}; address=${target#*=}
     if timeout 2 bash -c "exec 3<>/dev/tcp/${address%:*}/${address#*:}" 2> /dev/null; then echo "REACHED $name at $address"; else echo "unreachable: $name at $address"; fi
   done
-  for name in postgres catalog-service user-service order-service; do
+  for name in postgres pgbouncer catalog-service user-service order-service; do
     getent hosts "$name" > /dev/null && echo "RESOLVED $name"
   done
   timeout 2 bash -c "exec 3<>/dev/tcp/gateway/8080" && echo "gateway API reachable"')
 echo "$edge"
 echo "$edge" | grep -q '^gateway API reachable$' || fail "the gateway is not reachable from the edge"
 ! echo "$edge" | grep -qE '^(REACHED|RESOLVED)' || fail "a backend or the database is reachable from the edge"
-[ "$(echo "$edge" | grep -c '^unreachable')" -ge 4 ] || fail "no backend address was tried"
+[ "$(echo "$edge" | grep -c '^unreachable')" -ge 5 ] || fail "no backend address was tried"
 
 echo "== catalog-service: reachable from the gateway and order-service only"
 catalog_addresses=$(addresses_of "$(container_of catalog-service)")
@@ -174,6 +188,23 @@ echo "$served"
 [ "$(echo "$served" | wc -l)" -eq 3 ] || fail "300 requests did not reach 3 replicas"
 echo "$served" | awk '$1 < 60 { exit 1 }' || fail "a replica got less than 20 % of the requests"
 
+echo "== PgBouncer in the middle: more clients than PostgreSQL has connection slots"
+# Every replica's pool is open (5 replicas x 10); PostgreSQL allows 40 connections.
+pools=$(psql_in -h pgbouncer -d pgbouncer -A -F, -P footer=off -c 'SHOW POOLS')
+echo "$pools"
+read -r clients servers < <(echo "$pools" | python3 -c "
+import csv, sys
+rows = [r for r in csv.DictReader(sys.stdin) if r['database'] == 'shop']
+clients = sum(int(r['cl_active']) + int(r['cl_waiting']) for r in rows)
+servers = sum(int(r[k]) for r in rows for k in ('sv_active', 'sv_idle', 'sv_used', 'sv_tested', 'sv_login'))
+print(clients, servers)")
+backends=$(psql_in -d shop -At -c "select count(*) from pg_stat_activity where datname = 'shop' and backend_type = 'client backend'")
+slots=$(psql_in -d shop -At -c 'show max_connections')
+echo "at one moment: $clients client connections to PgBouncer, $servers server connections from it; $backends connections to database shop of max_connections $slots"
+[ "$clients" -gt "$slots" ] || fail "$clients client connections: not more than max_connections ($slots)"
+[ "$clients" -gt "$servers" ] || fail "$clients client connections, $servers server connections: the pooler does not pool"
+[ "$backends" -le "$slots" ] || fail "$backends connections of $slots"
+
 echo "== Prometheus (profile observability, $PROMETHEUS_IMAGE) finds every replica by DNS"
 # Only Prometheus of the profile: the collector, Jaeger and Grafana are public images CI cannot pull.
 docker-compose --profile observability up -d --no-deps prometheus > /dev/null 2>&1
@@ -195,6 +226,80 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/products/1")" = 
   sleep 0.5
 done
 echo "back: 200 after $(seconds_since "$started")s"
+
+echo "== Faults under load: PostgreSQL restarted, then PgBouncer restarted"
+stock_table=$(psql_in -d shop -At -c "create schema if not exists ci; drop table if exists ci.stock_before;
+  create table ci.stock_before as select id, stock from catalog.product; select now()")
+since=$(echo "$stock_table" | tail -n 1)
+# The customer of the smoke flow, for a request that needs the database (its orders).
+orders_status() { curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "$GATEWAY/api/orders"; }
+SHOP_LOAD_RATE=20 SHOP_LOAD_RAMP=5s SHOP_LOAD_HOLD=90s SHOP_LOAD_DROP=5s SHOP_LOAD_REPORT_EVERY=5s \
+  docker-compose --profile load up -d load > /dev/null 2>&1
+sleep 15
+outage() {
+  local server=$1 down_for=$2 started answer ready_gone=no first_503="" back recovered
+  started=$(now)
+  docker-compose stop "$server" > /dev/null 2>&1
+  for _ in $(seq 1 40); do
+    answer=$(orders_status)
+    if [ "${answer%% *}" = 503 ] && [ -z "$first_503" ]; then first_503=$(seconds_since "$started"); echo "$server down: 503 after ${first_503}s (answered in ${answer#* }s)"; fi
+    python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 5 else 1)" "${answer#* }" || fail "$server down: an answer took ${answer#* }s"
+    ready_inside "$(container_of order-service)" || ready_gone=yes
+    [ -n "$first_503" ] && [ "$ready_gone" = yes ] && break
+    sleep 0.5
+  done
+  [ -n "$first_503" ] || fail "$server down: no 503 (last: $answer)"
+  [ "$ready_gone" = yes ] || fail "$server down: order-service still reports ready"
+  echo "$server down: order-service reports not ready"
+  sleep "$down_for"
+  docker-compose start "$server" > /dev/null 2>&1
+  back=$(now)
+  if [ "$server" = postgres ]; then
+    until docker exec "$(container_of postgres)" pg_isready -q -U postgres -d shop; do sleep 0.2; done
+    back=$(now)
+  fi
+  until [ "$(orders_status | cut -d' ' -f1)" = 200 ] && ready_inside "$(container_of order-service)" \
+      && ready_inside "$(container_of catalog-service)" && ready_inside "$(container_of user-service)"; do
+    python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 15 else 1)" "$(seconds_since "$back")" \
+      || fail "$server back: the shop is not serving again within 15 s"
+    sleep 0.2
+  done
+  recovered=$(seconds_since "$back")
+  echo "$server: 503 window $(seconds_since "$started")s in all (down ${down_for}s); serving and ready again ${recovered}s after it was back"
+}
+outage postgres 10
+sleep 10
+outage pgbouncer 5
+load_container=$(container_of load)
+docker wait "$load_container" > /dev/null
+docker logs "$load_container" 2>&1 | tail -n 4
+echo "== After the faults: every order settled, none lost, stock taken = confirmed quantities"
+# Recovery settles what the faults left unfinished: orders PENDING, cancellations requested.
+for _ in $(seq 1 120); do
+  [ "$(psql_in -d shop -At -c "select count(*) from orders.customer_order where created_at >= '$since'
+    and (status = 'PENDING' or (status = 'CONFIRMED' and cancel_requested_at is not null))")" = 0 ] && break
+  sleep 1
+done
+check_zero() {
+  local found
+  found=$(psql_in -d shop -At -c "$2")
+  [ "$found" = 0 ] || fail "$1: $found"
+  echo "$1: 0"
+}
+psql_in -d shop -c "select status, count(*) from orders.customer_order where created_at >= '$since' group by status order by status"
+check_zero "orders still PENDING" "select count(*) from orders.customer_order where status = 'PENDING' and created_at >= '$since'"
+check_zero "confirmed orders whose stock the catalog does not hold" "select count(*) from orders.customer_order o
+  left join catalog.reservation r on r.id = o.reservation_id
+  where o.created_at >= '$since' and o.status = 'CONFIRMED' and r.status is distinct from 'CONFIRMED'"
+check_zero "stock held or taken for an order not confirmed" "select count(*) from catalog.reservation r
+  left join orders.customer_order o on o.reservation_id = r.id
+  where r.created_at >= '$since' and r.status in ('HELD', 'CONFIRMED') and o.status is distinct from 'CONFIRMED'"
+check_zero "products whose stock moved by other than their confirmed quantities" "select count(*) from catalog.product p
+  join ci.stock_before b on b.id = p.id
+  left join (select l.product_id, sum(l.quantity) as taken from orders.order_line l
+             join orders.customer_order o on o.id = l.order_id
+             where o.created_at >= '$since' and o.status = 'CONFIRMED' group by l.product_id) c on c.product_id = p.id
+  where b.stock - p.stock <> coalesce(c.taken, 0)"
 
 echo "== Tearing down"
 teardown
