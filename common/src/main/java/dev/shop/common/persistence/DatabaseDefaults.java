@@ -22,6 +22,7 @@ import java.util.Map;
  *       where consecutive transactions of one client may run on different server connections, and
  *       PgBouncer 1.18 (Debian bookworm's) does not carry prepared statements across them. Its cost
  *       per request is in docs/performance.md.</li>
+ *   <li>Migrations log in as the service, wherever {@code quarkus.flyway.jdbc-url} points them.</li>
  *   <li>Short waits when the database is away: a connection from the pool within 3 s, a new one to
  *       the server within 3 s. A request then fails fast with a 503 problem (ProblemMappers) instead
  *       of hanging, and readiness reports DOWN.</li>
@@ -38,7 +39,11 @@ public class DatabaseDefaults implements ConfigSourceFactory {
     static final Map<String, String> DEFAULTS = Map.of(
             "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold", "0",
             "quarkus.datasource.jdbc.additional-jdbc-properties.connectTimeout", "3",
-            "quarkus.datasource.jdbc.acquisition-timeout", "3S");
+            "quarkus.datasource.jdbc.acquisition-timeout", "3S",
+            // Migrations may go to another address (QUARKUS_FLYWAY_JDBC_URL: PostgreSQL itself, not
+            // the pooler); Quarkus then wants their credentials too, and they are the service's own.
+            "quarkus.flyway.username", "${quarkus.datasource.username:}",
+            "quarkus.flyway.password", "${quarkus.datasource.password:}");
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseDefaultsTest {
 
     private static SmallRyeConfig configOf(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder()
+        return new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .withSources(new DatabaseDefaults())
                 .build();
@@ -27,6 +27,14 @@ class DatabaseDefaultsTest {
     }
 
     @Test
+    void migrationsLogInAsTheServiceWhereverTheyConnect() {
+        SmallRyeConfig config = configOf(Map.of("quarkus.datasource.db-kind", "postgresql",
+                "quarkus.datasource.username", "catalog_service", "quarkus.datasource.password", "secret"));
+        assertEquals("catalog_service", config.getValue("quarkus.flyway.username", String.class));
+        assertEquals("secret", config.getValue("quarkus.flyway.password", String.class));
+    }
+
+    @Test
     void aServiceOrDeploymentStillDecides() {
         SmallRyeConfig config = configOf(Map.of("quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold", "5"));
@@ -37,7 +45,7 @@ class DatabaseDefaultsTest {
     void aServiceWithoutADatabaseGetsNone() {
         SmallRyeConfig config = configOf(Map.of());
         for (String key : DatabaseDefaults.DEFAULTS.keySet()) {
-            assertTrue(config.getRawValue(key) == null, key);
+            assertTrue(config.getConfigValue(key).getValue() == null, key);
         }
     }
 }
