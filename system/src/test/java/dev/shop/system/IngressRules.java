@@ -10,18 +10,44 @@ import java.util.Map;
 /**
  * Whether a render's NetworkPolicies let a connection in, by the rules of the NetworkPolicy API: a
  * pod no policy selects takes anything; a selected pod takes only what one of the rules allows. A
- * source is a pod of the namespace (its labels) or, as {@link #OUTSIDE}, anything outside it.
+ * source is a pod, with its own labels and its namespace's: one of namespace shop (the render's),
+ * one of another namespace (CloudNativePG's operator, say), or, as {@link #OUTSIDE}, anything else.
  */
 record IngressRules(List<NetworkPolicy> policies) {
 
-    /** A source outside the namespace: no pod labels of it to select. */
-    static final Map<String, String> OUTSIDE = null;
+    /** Where a connection comes from: the labels of its namespace and of its pod. */
+    record Source(Map<String, String> namespace, Map<String, String> pod) {
+
+        boolean inShop() {
+            return SHOP.equals(namespace.get(NAMESPACE_NAME));
+        }
+    }
+
+    /** The label Kubernetes gives every namespace: its name. */
+    static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
+    private static final String SHOP = "shop";
+
+    /**
+     * Anything outside the namespace that no policy names: a pod of some other namespace with no
+     * particular labels, or an address outside the cluster.
+     */
+    static final Source OUTSIDE = new Source(Map.of(NAMESPACE_NAME, "somewhere-else"), Map.of());
 
     static IngressRules of(Rendered rendered) {
         return new IngressRules(rendered.all(NetworkPolicy.class));
     }
 
+    /** A pod of namespace shop, by its labels. */
+    static Source inShop(Map<String, String> labels) {
+        return new Source(Map.of(NAMESPACE_NAME, SHOP), labels);
+    }
+
+    /** From a pod of namespace shop, by its labels. */
     boolean allows(Map<String, String> source, Map<String, String> target, int port) {
+        return allows(inShop(source), target, port);
+    }
+
+    boolean allows(Source source, Map<String, String> target, int port) {
         List<NetworkPolicy> isolating = policies.stream()
                 .filter(p -> Rendered.matches(Rendered.matchLabels(p.getSpec().getPodSelector()), target))
                 .filter(p -> p.getSpec().getPolicyTypes().isEmpty() || p.getSpec().getPolicyTypes().contains("Ingress"))
@@ -31,15 +57,24 @@ record IngressRules(List<NetworkPolicy> policies) {
                 .anyMatch(rule -> admitsSource(rule, source) && admitsPort(rule, port));
     }
 
-    private static boolean admitsSource(NetworkPolicyIngressRule rule, Map<String, String> source) {
+    private static boolean admitsSource(NetworkPolicyIngressRule rule, Source source) {
         return rule.getFrom().isEmpty() || rule.getFrom().stream().anyMatch(peer -> admits(peer, source));
     }
 
-    private static boolean admits(NetworkPolicyPeer peer, Map<String, String> source) {
-        if (peer.getNamespaceSelector() != null || peer.getIpBlock() != null) {
-            return true; // may admit pods of other namespaces or outside addresses: counted as open
+    /**
+     * A peer with a pod selector alone admits pods of the policy's own namespace (shop); with a
+     * namespace selector, pods of the namespaces it selects (and of those, the pods its pod
+     * selector selects, if it has one); an address block is counted as open to anything.
+     */
+    private static boolean admits(NetworkPolicyPeer peer, Source source) {
+        if (peer.getIpBlock() != null) {
+            return true;
         }
-        return Rendered.matches(Rendered.matchLabels(peer.getPodSelector()), source);
+        boolean namespace = peer.getNamespaceSelector() == null
+                ? source.inShop()
+                : Rendered.matches(Rendered.matchLabels(peer.getNamespaceSelector()), source.namespace());
+        boolean pod = peer.getPodSelector() == null || Rendered.matches(Rendered.matchLabels(peer.getPodSelector()), source.pod());
+        return namespace && pod;
     }
 
     private static boolean admitsPort(NetworkPolicyIngressRule rule, int port) {
