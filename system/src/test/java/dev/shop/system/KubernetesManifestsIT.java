@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,20 +52,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What can be known about the Kubernetes deployment without a cluster: every overlay of {@code k8s/}
- * renders, parses strictly against the Kubernetes API model, and holds together — every reference
- * resolves, every pod is locked down, the NetworkPolicies let through exactly the flows the shop
- * needs, and the services' connection pools at full scale fit into PostgreSQL.
+ * renders, parses strictly against the Kubernetes API model (CloudNativePG's resources against its
+ * CRDs), and holds together — every reference resolves, every pod is locked down, the
+ * NetworkPolicies let through exactly the flows the shop needs, and the services' connection pools
+ * at full scale fit into the pooler they query through, and the pooler's into PostgreSQL.
  */
 class KubernetesManifestsIT {
 
     private static final String NAMESPACE = "shop";
     private static final Path REPOSITORY = Path.of(System.getProperty("shop.repository"));
     private static final List<String> SERVICES = List.of("catalog-service", "user-service", "order-service", "gateway");
-    private static final List<String> DATA_SERVICES = List.of("catalog-service", "user-service", "order-service");
-    /** Connections kept free for PostgreSQL's superuser slots, migrations by hand, psql and monitoring. */
-    private static final int RESERVED_CONNECTIONS = 20;
-    /** Agroal's pool size when a service sets none. */
-    private static final int DEFAULT_POOL_SIZE = 20;
+    static final List<String> DATA_SERVICES = List.of("catalog-service", "user-service", "order-service");
     private static final Map<String, Rendered> RENDERS = new ConcurrentHashMap<>();
 
     /**
@@ -108,6 +107,11 @@ class KubernetesManifestsIT {
         assertFalse(rendered.objects().isEmpty(), rendered.name() + " renders nothing");
         for (HasMetadata object : rendered.objects()) {
             String what = rendered.name() + ": " + object.getKind() + "/" + object.getMetadata().getName();
+            if (CloudNativePg.isOperatorKind(object)) {
+                // A custom resource: checked against the fields its CRD defines (CloudNativePg.SCHEMA).
+                assertEquals(List.of(), CloudNativePg.schemaViolations(object), what + " does not fit CloudNativePG " + CloudNativePg.VERSION + "'s CRD");
+                continue;
+            }
             assertFalse(rendered.unknownKind(object),
                     what + " has " + object.getApiVersion() + " " + object.getKind() + ", not a stable kind of current Kubernetes");
             assertEquals(List.of(), StrictModel.unknownFields(object), what + " has fields the API does not know");
@@ -268,9 +272,10 @@ class KubernetesManifestsIT {
                             rendered.workloadsSelectedBy(Rendered.matchLabels(b.getSpec().getSelector())).equals(List.of(service))),
                     service + " has a PodDisruptionBudget of its own");
         }
+        Map<String, Map<String, String>> pods = podLabels(rendered);
         for (NetworkPolicy policy : rendered.all(NetworkPolicy.class)) {
             Map<String, String> selector = Rendered.matchLabels(policy.getSpec().getPodSelector());
-            assertFalse(rendered.workloadsSelectedBy(selector).isEmpty(),
+            assertTrue(pods.values().stream().anyMatch(labels -> Rendered.matches(selector, labels)),
                     "NetworkPolicy " + policy.getMetadata().getName() + " selects no pods");
         }
     }
@@ -286,8 +291,9 @@ class KubernetesManifestsIT {
             for (String workload : rendered.workloadsSelectedBy(Rendered.matchLabels(budget.getSpec().getSelector()))) {
                 int fewest = rendered.named(HorizontalPodAutoscaler.class, workload)
                         .map(hpa -> hpa.getSpec().getMinReplicas())
-                        .orElseGet(() -> rendered.named(StatefulSet.class, workload)
-                                .map(set -> set.getSpec().getReplicas()).orElse(1));
+                        .or(() -> rendered.named(StatefulSet.class, workload).map(set -> set.getSpec().getReplicas()))
+                        .or(() -> rendered.named(Deployment.class, workload).map(d -> d.getSpec().getReplicas()))
+                        .orElse(1);
                 var maxUnavailable = budget.getSpec().getMaxUnavailable();
                 var minAvailable = budget.getSpec().getMinAvailable();
                 String name = "PodDisruptionBudget " + budget.getMetadata().getName() + " of " + workload;
@@ -343,34 +349,34 @@ class KubernetesManifestsIT {
 
     /**
      * Every port every pod declares, and who may connect to it: nobody but the sources below, tried
-     * from every pod of the render and from outside the namespace. A pod or port missing from the
-     * table fails, so each new one is a decision.
+     * from every pod of the render (and those CloudNativePG makes from it), from its operator when
+     * the render has a Cluster, and from outside the namespace. A pod or port missing from the table
+     * fails, so each new one is a decision.
      */
     @ParameterizedTest
     @MethodSource("overlays")
     void theNetworkPoliciesLetThroughExactlyTheFlowsTheShopNeeds(Rendered rendered) {
         IngressRules rules = IngressRules.of(rendered);
-        Map<String, Map<String, String>> pods = new TreeMap<>();
-        rendered.podTemplates().forEach((workload, template) -> pods.put(workload, template.getMetadata().getLabels()));
-        List<String> sources = new ArrayList<>(pods.keySet());
-        sources.add("outside");
-        Map<String, Map<Integer, Set<String>>> flows = allowedFlows(rendered, Set.copyOf(sources));
-        rendered.podTemplates().forEach((workload, template) -> template.getSpec().getContainers().stream()
-                .flatMap(c -> c.getPorts().stream()).forEach(port -> assertTrue(
-                        flows.getOrDefault(workload, Map.of()).containsKey(port.getContainerPort()),
-                        rendered.name() + ": " + workload + " listens on " + port.getContainerPort() + ": who may connect to it?")));
+        Map<String, Map<String, String>> pods = podLabels(rendered);
+        Map<String, IngressRules.Source> sources = new TreeMap<>();
+        pods.forEach((pod, labels) -> sources.put(pod, IngressRules.inShop(labels)));
+        sources.put("outside", IngressRules.OUTSIDE);
+        if (!CloudNativePg.all(rendered, "Cluster").isEmpty()) {
+            sources.put("cnpg-operator", CloudNativePg.OPERATOR);
+        }
+        Map<String, Map<Integer, Set<String>>> flows = allowedFlows(rendered, Set.copyOf(sources.keySet()));
+        podPorts(rendered).forEach((workload, ports) -> ports.forEach(port -> assertTrue(
+                flows.getOrDefault(workload, Map.of()).containsKey(port),
+                rendered.name() + ": " + workload + " listens on " + port + ": who may connect to it?")));
         flows.forEach((target, ports) -> {
             assertTrue(pods.containsKey(target), rendered.name() + " has no pods " + target);
-            ports.forEach((port, allowed) -> {
-                for (String source : sources) {
-                    if (source.equals(target)) {
-                        continue;
-                    }
-                    Map<String, String> sourceLabels = source.equals("outside") ? IngressRules.OUTSIDE : pods.get(source);
-                    assertEquals(allowed.contains(source), rules.allows(sourceLabels, pods.get(target), port),
+            ports.forEach((port, allowed) -> sources.forEach((source, from) -> {
+                // Between the pods of one workload only where the table says so (PostgreSQL's instances).
+                if (!source.equals(target) || allowed.contains(source)) {
+                    assertEquals(allowed.contains(source), rules.allows(from, pods.get(target), port),
                             rendered.name() + ": " + source + " → " + target + ":" + port);
                 }
-            });
+            }));
             assertFalse(rules.allows(IngressRules.OUTSIDE, pods.get(target), 9999), target + " is closed on ports it does not serve");
         });
     }
@@ -378,7 +384,9 @@ class KubernetesManifestsIT {
     /**
      * Who may connect to each pod's ports ({@code everyone}: any pod and the outside). The
      * observability component, when the render has it, adds its own flows and Prometheus's scrapes
-     * of the services' management port; without it nothing reaches that port.
+     * of the services' management port; without it nothing reaches that port. The database: k8s/base's
+     * PgBouncer and PostgreSQL, or, where CloudNativePG runs it, its Pooler and instances (and the
+     * operator, and the instances' Jobs), each with the data services' migrations straight to PostgreSQL.
      */
     static Map<String, Map<Integer, Set<String>>> allowedFlows(Rendered rendered, Set<String> everyone) {
         boolean observed = rendered.named(Deployment.class, "prometheus").isPresent();
@@ -388,7 +396,24 @@ class KubernetesManifestsIT {
         flows.put("catalog-service", Map.of(8080, Set.of("gateway", "order-service"), 9000, scrapers));
         flows.put("user-service", Map.of(8080, Set.of("gateway", "catalog-service", "order-service"), 9000, scrapers));
         flows.put("order-service", Map.of(8080, Set.of("gateway"), 9000, scrapers));
-        flows.put("postgres", Map.of(5432, Set.copyOf(DATA_SERVICES)));
+        List<JsonNode> clusters = CloudNativePg.all(rendered, "Cluster");
+        if (clusters.isEmpty()) {
+            flows.put("pgbouncer", Map.of(5432, Set.copyOf(DATA_SERVICES)));
+            flows.put("postgres", Map.of(5432, union(DATA_SERVICES, "pgbouncer")));
+        }
+        for (JsonNode cluster : clusters) {
+            String name = cluster.path("metadata").path("name").asText();
+            List<String> poolers = CloudNativePg.all(rendered, "Pooler").stream()
+                    .filter(p -> p.path("spec").path("cluster").path("name").asText().equals(name))
+                    .map(p -> p.path("metadata").path("name").asText()).toList();
+            List<String> postgres = new ArrayList<>(poolers);
+            postgres.addAll(List.of(name, name + "-jobs", "cnpg-operator"));
+            flows.put(name, Map.of(
+                    5432, union(DATA_SERVICES, postgres.toArray(String[]::new)),
+                    8000, Set.of(name, name + "-jobs", "cnpg-operator"),
+                    9187, Set.of()));
+            poolers.forEach(pooler -> flows.put(pooler, Map.of(5432, Set.copyOf(DATA_SERVICES), 9127, Set.of())));
+        }
         if (observed) {
             flows.put("prometheus", Map.of(9090, Set.of("grafana")));
             flows.put("kube-state-metrics", Map.of(8080, Set.of("prometheus"), 8081, Set.of()));
@@ -397,6 +422,29 @@ class KubernetesManifestsIT {
             flows.put("grafana", Map.of(3000, Set.of()));
         }
         return flows;
+    }
+
+    private static Set<String> union(List<String> some, String... more) {
+        Set<String> all = new java.util.TreeSet<>(some);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
+
+    /** The labels of every pod of the render, and of those CloudNativePG makes from its Clusters and Poolers, by workload. */
+    static Map<String, Map<String, String>> podLabels(Rendered rendered) {
+        Map<String, Map<String, String>> pods = new TreeMap<>();
+        rendered.podTemplates().forEach((workload, template) -> pods.put(workload, template.getMetadata().getLabels()));
+        CloudNativePg.pods(rendered).forEach((name, pod) -> pods.put(name, pod.labels()));
+        return pods;
+    }
+
+    /** The ports those pods' containers declare, by workload. */
+    static Map<String, Set<Integer>> podPorts(Rendered rendered) {
+        Map<String, Set<Integer>> ports = new TreeMap<>();
+        rendered.podTemplates().forEach((workload, template) -> ports.put(workload, template.getSpec().getContainers().stream()
+                .flatMap(c -> c.getPorts().stream()).map(ContainerPort::getContainerPort).collect(java.util.stream.Collectors.toSet())));
+        CloudNativePg.pods(rendered).forEach((name, pod) -> ports.put(name, pod.ports()));
+        return ports;
     }
 
     @ParameterizedTest
@@ -420,26 +468,82 @@ class KubernetesManifestsIT {
         assertEquals("127.0.0.1", mapping.path("listenAddress").asText());
     }
 
+    /**
+     * The services' pools at full scale fit into the pooler, and the pooler's pools, the migrations
+     * and a reserve into PostgreSQL (ConnectionBudgets: the rules); both budgets printed.
+     */
     @ParameterizedTest
     @MethodSource("overlays")
-    void theConnectionPoolsAtFullScaleFitIntoPostgres(Rendered rendered) throws IOException {
-        int maxConnections = maxConnections(rendered.named(StatefulSet.class, "postgres").orElseThrow());
-        int total = RESERVED_CONNECTIONS;
-        StringBuilder budget = new StringBuilder(rendered.name() + ": PostgreSQL connection budget\n");
+    void theConnectionPoolsAtFullScaleFitThePoolerAndThePoolersFitPostgres(Rendered rendered) throws IOException {
+        ConnectionBudgets budgets = ConnectionBudgets.of(rendered, REPOSITORY, DATA_SERVICES);
+        System.out.println(budgets.report());
+        assertEquals(List.of(), budgets.failures(), budgets.report());
+    }
+
+    /** The budget check fails when a number no longer fits: for the clients and for the servers. */
+    @Test
+    void theConnectionBudgetsFailWhenANumberDoesNotFit() throws IOException {
+        Rendered kind = Rendered.overlay("kind");
+        kind.named(HorizontalPodAutoscaler.class, "catalog-service").orElseThrow().getSpec().setMaxReplicas(100);
+        ConnectionBudgets budgets = ConnectionBudgets.of(kind, REPOSITORY, DATA_SERVICES);
+        assertTrue(budgets.failures().size() == 2 && budgets.failures().getFirst().startsWith("clients:")
+                        && budgets.failures().getLast().startsWith("servers:"),
+                "100 catalog-service replicas overflow PgBouncer's clients and PostgreSQL's servers:\n" + budgets.report());
+    }
+
+    /**
+     * The services query through the pooler and migrate straight to PostgreSQL, and may: each address
+     * is a Service (of the render, or one CloudNativePG makes) on port 5432, of pods the
+     * NetworkPolicies let the data services reach there. The pooler pools by transaction.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theServicesQueryThroughThePoolerAndMigrateStraightToPostgres(Rendered rendered) {
+        IngressRules rules = IngressRules.of(rendered);
+        Map<String, Map<String, String>> pods = podLabels(rendered);
+        URI queries = ConnectionBudgets.commonUrl(rendered, DATA_SERVICES, "QUARKUS_DATASOURCE_JDBC_URL");
+        URI migrations = ConnectionBudgets.commonUrl(rendered, DATA_SERVICES, "QUARKUS_FLYWAY_JDBC_URL");
+        assertEquals(queries.getPath(), migrations.getPath(), "queries and migrations go to the same database");
+        Map<String, String> pooler = target(rendered, queries);
+        Map<String, String> postgres = target(rendered, migrations);
+        boolean operated = !CloudNativePg.all(rendered, "Cluster").isEmpty();
+        assertEquals(operated ? "pooler" : "pgbouncer", operated ? pooler.get("cnpg.io/podRole") : pooler.get("app.kubernetes.io/name"),
+                rendered.name() + ": the services query through " + queries.getHost() + ", not the pooler");
+        assertEquals(operated ? "instance" : "postgres", operated ? postgres.get("cnpg.io/podRole") : postgres.get("app.kubernetes.io/name"),
+                rendered.name() + ": the services migrate through " + migrations.getHost() + ", not PostgreSQL");
         for (String service : DATA_SERVICES) {
-            HorizontalPodAutoscaler hpa = rendered.named(HorizontalPodAutoscaler.class, service).orElseThrow();
-            Deployment deployment = rendered.named(Deployment.class, service).orElseThrow();
-            int maxReplicas = hpa.getSpec().getMaxReplicas();
-            int surge = maxSurge(deployment, maxReplicas);
-            int pool = poolSize(service);
-            int connections = (maxReplicas + surge) * pool;
-            total += connections;
-            budget.append("  %-16s (%d replicas + %d rolling-update surge) x pool %d = %d%n".formatted(service, maxReplicas, surge, pool, connections));
+            for (Map<String, String> target : List.of(pooler, postgres)) {
+                assertTrue(rules.allows(pods.get(service), target, 5432), rendered.name() + ": the NetworkPolicies keep " + service + " from " + target);
+            }
         }
-        budget.append("  %-16s %d%n".formatted("reserve", RESERVED_CONNECTIONS));
-        budget.append("  total %d of max_connections %d".formatted(total, maxConnections));
-        System.out.println(budget);
-        assertTrue(total <= maxConnections, budget + ": raise max_connections (k8s/base/postgres) or lower a pool or a maxReplicas");
+        ConnectionBudgets.pooler(rendered, queries.getHost()); // refuses a PgBouncer that does not pool by transaction
+        CloudNativePg.named(rendered, "Pooler", queries.getHost()).ifPresent(p ->
+                assertEquals("transaction", p.path("spec").path("pgbouncer").path("poolMode").asText(), "Pooler " + queries.getHost() + " pools by transaction"));
+    }
+
+    /** The labels of the pods the Service named by a JDBC URL's host sends connections to, on the URL's port. */
+    private static Map<String, String> target(Rendered rendered, URI url) {
+        assertEquals(5432, url.getPort(), url + " names PostgreSQL's port");
+        String operated = CloudNativePg.services(rendered).get(url.getHost());
+        if (operated != null) {
+            return CloudNativePg.pods(rendered).get(operated).labels();
+        }
+        Service service = rendered.named(Service.class, url.getHost())
+                .orElseThrow(() -> new AssertionError(rendered.name() + ": " + url + " names no Service"));
+        assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == url.getPort()), "Service " + url.getHost() + " has port " + url.getPort());
+        List<String> workloads = rendered.workloadsSelectedBy(service.getSpec().getSelector());
+        assertEquals(1, workloads.size(), "Service " + url.getHost() + " selects " + workloads);
+        return rendered.podTemplates().get(workloads.getFirst()).getMetadata().getLabels();
+    }
+
+    /** PgBouncer's configuration and start script in k8s/base are database/'s, the ones compose uses, byte for byte. */
+    @Test
+    void pgBouncersFilesAreTheOnesComposeUses() throws IOException {
+        for (String file : List.of("pgbouncer.ini", "pgbouncer-start.sh")) {
+            assertEquals(Files.readString(REPOSITORY.resolve("database").resolve(file)),
+                    Files.readString(Rendered.K8S.resolve("base/pgbouncer").resolve(file)),
+                    "k8s/base/pgbouncer/" + file + " is not a copy of database/" + file + ": build (mvn verify)");
+        }
     }
 
     @ParameterizedTest
@@ -494,29 +598,6 @@ class KubernetesManifestsIT {
                 }
             }
         }
-    }
-
-    private static int maxConnections(StatefulSet postgres) {
-        List<String> arguments = postgres.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs();
-        return arguments.stream().filter(a -> a.startsWith("max_connections=")).map(a -> Integer.parseInt(a.substring("max_connections=".length())))
-                .findFirst().orElseThrow(() -> new AssertionError("PostgreSQL's max_connections is set deliberately (args -c max_connections=...)"));
-    }
-
-    /** The extra pods a rolling update may add (maxSurge, 25 % by default, rounded up). */
-    private static int maxSurge(Deployment deployment, int replicas) {
-        var strategy = deployment.getSpec().getStrategy();
-        var surge = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxSurge();
-        if (surge != null && surge.getIntVal() != null) {
-            return surge.getIntVal();
-        }
-        int percent = surge == null ? 25 : Integer.parseInt(surge.getStrVal().replace("%", ""));
-        return (replicas * percent + 99) / 100;
-    }
-
-    private static int poolSize(String service) throws IOException {
-        Properties properties = properties(REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"));
-        String size = properties.getProperty("%prod.quarkus.datasource.jdbc.max-size", properties.getProperty("quarkus.datasource.jdbc.max-size"));
-        return size == null ? DEFAULT_POOL_SIZE : Integer.parseInt(size.trim());
     }
 
     private static Properties properties(Path file) throws IOException {
