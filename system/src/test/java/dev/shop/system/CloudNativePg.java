@@ -44,8 +44,9 @@ final class CloudNativePg {
      * {@code -Dshop.cnpg.crds=<that folder>} the checks compare every line with the CRDs themselves.
      * {@code []}: an item of an array; {@code *}: any key of a map. {@code quantity}: a Kubernetes
      * quantity (an integer, or a string like 250m or 1Gi). The CEL rules of these objects (imageName
-     * or imageCatalogRef, image or imageCatalogRef, the locale fields, an immutable spec.cluster)
-     * concern only fields not listed, or changes, not a render.
+     * or imageCatalogRef, image or imageCatalogRef, the locale fields, standbyNamesPre and -Post
+     * with dataDurability preferred, an immutable spec.cluster) concern only fields not listed, or
+     * changes, not a render.
      */
     static final String SCHEMA = """
             Cluster spec                                                             object required=instances
@@ -78,6 +79,10 @@ final class CloudNativePg {
             Cluster spec.postgresql                                                  object
             Cluster spec.postgresql.parameters                                       map
             Cluster spec.postgresql.parameters.*                                     string
+            Cluster spec.postgresql.synchronous                                      object required=method,number
+            Cluster spec.postgresql.synchronous.dataDurability                       string enum=required|preferred
+            Cluster spec.postgresql.synchronous.method                               string enum=any|first
+            Cluster spec.postgresql.synchronous.number                               integer
             Cluster spec.resources                                                   object
             Cluster spec.resources.limits                                            map
             Cluster spec.resources.limits.*                                          quantity

@@ -72,12 +72,12 @@ class KubernetesManifestsIT {
     static final Set<String> API_READERS = Set.of("prometheus", "kube-state-metrics");
 
     /**
-     * Each overlay, and the kind overlays (with and without the observability component) with the
-     * load generator's Job (k8s/load) applied beside them.
+     * Each overlay, and the kind overlays (with and without the observability component, with
+     * CloudNativePG) with the load generator's Job (k8s/load) applied beside them.
      */
     static Stream<Rendered> overlays() {
         Stream<Rendered> overlays = Rendered.OVERLAYS.stream().map(KubernetesManifestsIT::overlay);
-        Stream<Rendered> withLoad = Stream.of("kind", "kind-observability").map(o -> RENDERS.computeIfAbsent(o + " + load",
+        Stream<Rendered> withLoad = Stream.of("kind", "kind-observability", "kind-cnpg").map(o -> RENDERS.computeIfAbsent(o + " + load",
                 n -> overlay(o).plus(Rendered.render(Rendered.K8S.resolve("load")))));
         return Stream.concat(overlays, withLoad);
     }
@@ -480,7 +480,7 @@ class KubernetesManifestsIT {
         assertEquals(List.of(), budgets.failures(), budgets.report());
     }
 
-    /** The budget check fails when a number no longer fits: for the clients and for the servers. */
+    /** The budget check fails when a number no longer fits: once for the clients, once for the servers, on both topologies. */
     @Test
     void theConnectionBudgetsFailWhenANumberDoesNotFit() throws IOException {
         Rendered kind = Rendered.overlay("kind");
@@ -489,6 +489,20 @@ class KubernetesManifestsIT {
         assertTrue(budgets.failures().size() == 2 && budgets.failures().getFirst().startsWith("clients:")
                         && budgets.failures().getLast().startsWith("servers:"),
                 "100 catalog-service replicas overflow PgBouncer's clients and PostgreSQL's servers:\n" + budgets.report());
+
+        Rendered cnpg = Rendered.overlay("kind-cnpg");
+        GenericKubernetesResource pooler = cnpg.all(GenericKubernetesResource.class).stream()
+                .filter(o -> o.getKind().equals("Pooler")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameters = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) pooler
+                .getAdditionalProperties().get("spec")).get("pgbouncer")).get("parameters");
+        parameters.put("default_pool_size", "40");
+        budgets = ConnectionBudgets.of(cnpg, REPOSITORY, DATA_SERVICES);
+        assertTrue(budgets.failures().size() == 1 && budgets.failures().getFirst().startsWith("servers:"),
+                "pools of 40 per role overflow the Cluster's max_connections:\n" + budgets.report());
+        parameters.put("max_client_conn", "100");
+        budgets = ConnectionBudgets.of(cnpg, REPOSITORY, DATA_SERVICES);
+        assertTrue(budgets.failures().getFirst().startsWith("clients:"), "100 clients per PgBouncer are too few:\n" + budgets.report());
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 record Rendered(String name, List<HasMetadata> objects) {
 
     static final Path K8S = Path.of(System.getProperty("shop.repository")).resolve("k8s");
-    static final List<String> OVERLAYS = List.of("kind", "minikube", "kind-observability", "minikube-observability");
+    static final List<String> OVERLAYS = List.of("kind", "minikube", "kind-observability", "minikube-observability", "kind-cnpg");
 
     /**
      * Group versions and kinds that every current Kubernetes (1.29 and later) serves as stable. The
