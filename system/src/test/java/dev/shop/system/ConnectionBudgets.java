@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *   rolling update's surge, each pod with its full pool, must fit into the pooler's
  *   {@code max_client_conn}. That limit is per PgBouncer process, and the pooler's Service spreads
  *   connections over its replicas at random, so the rule is: the replicas but one (one may be away
- *   for a drain, an update or a crash) must each be able to take all of them,
+ *   for a drain, an update or a crash) must be able to take all of them between them,
  *   {@code clients ≤ max_client_conn × max(1, replicas − 1)}.</li>
  *   <li><b>Servers</b>, to PostgreSQL: each pooler replica opens at most
  *   {@code default_pool_size + reserve_pool_size} connections per pool, one pool per role that can
