@@ -237,12 +237,14 @@ SHOP_LOAD_RATE=20 SHOP_LOAD_RAMP=5s SHOP_LOAD_HOLD=90s SHOP_LOAD_DROP=5s SHOP_LO
   docker-compose --profile load up -d load > /dev/null 2>&1
 sleep 15
 outage() {
-  local server=$1 down_for=$2 started answer ready_gone=no first_503="" back recovered
-  started=$(now)
+  local server=$1 down_for=$2 stopping gone answer ready_gone=no first_503="" back recovered
+  stopping=$(now)
   docker-compose stop "$server" > /dev/null 2>&1
+  gone=$(now)
+  echo "$server stopped (docker stop took $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$stopping" "$gone")s)"
   for _ in $(seq 1 40); do
     answer=$(orders_status)
-    if [ "${answer%% *}" = 503 ] && [ -z "$first_503" ]; then first_503=$(seconds_since "$started"); echo "$server down: 503 after ${first_503}s (answered in ${answer#* }s)"; fi
+    if [ "${answer%% *}" = 503 ] && [ -z "$first_503" ]; then first_503=$(seconds_since "$gone"); echo "$server down: the first 503 problem ${first_503}s after it was gone (answered in ${answer#* }s)"; fi
     python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 5 else 1)" "${answer#* }" || fail "$server down: an answer took ${answer#* }s"
     ready_inside "$(container_of order-service)" || ready_gone=yes
     [ -n "$first_503" ] && [ "$ready_gone" = yes ] && break
@@ -265,14 +267,17 @@ outage() {
     sleep 0.2
   done
   recovered=$(seconds_since "$back")
-  echo "$server: 503 window $(seconds_since "$started")s in all (down ${down_for}s); serving and ready again ${recovered}s after it was back"
+  echo "$server: gone for $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$gone" "$back")s, 503s from ${first_503}s after it went until it was back; serving and ready again ${recovered}s after it was back"
 }
 outage postgres 10
 sleep 10
 outage pgbouncer 5
 load_container=$(container_of load)
 docker wait "$load_container" > /dev/null
-docker logs "$load_container" 2>&1 | tail -n 4
+summary=$(docker logs "$load_container" 2>&1 | sed -n '/Summary:/,$p')
+echo "$summary"
+# Faults may cost 503s (retryable, with Retry-After); never a 500.
+! echo "$summary" | grep -qE ' 500:' || fail "the load generator got 500s during the faults"
 echo "== After the faults: every order settled, none lost, stock taken = confirmed quantities"
 # Recovery settles what the faults left unfinished: orders PENDING, cancellations requested.
 for _ in $(seq 1 120); do

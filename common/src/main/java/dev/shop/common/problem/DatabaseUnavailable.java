@@ -3,6 +3,7 @@ package dev.shop.common.problem;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,8 +39,12 @@ final class DatabaseUnavailable {
         return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
     }
 
-    /** Agroal's "Sorry, acquisition timeout!": no connection came from the pool in time. */
+    /**
+     * Agroal's "Acquisition timeout while waiting for new connection" (older: "Sorry, acquisition
+     * timeout!"): no connection came from the pool in time, as when none can be opened.
+     */
     private static boolean isPoolTimeout(SQLException e) {
-        return e.getSQLState() == null && e.getMessage() != null && e.getMessage().contains("acquisition timeout");
+        return e.getSQLState() == null && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 }

@@ -21,6 +21,8 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causes(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseUnavailable.causes(new SQLException("too many clients already", "53300")));
         // Agroal: nothing from the pool in time.
+        assertTrue(DatabaseUnavailable.causes(new IllegalStateException(
+                new SQLException("Acquisition timeout while waiting for new connection"))));
         assertTrue(DatabaseUnavailable.causes(new IllegalStateException(new SQLException("Sorry, acquisition timeout!"))));
         assertTrue(DatabaseUnavailable.causes(new SQLTransientConnectionException("gone")));
     }
