@@ -9,7 +9,9 @@ if [ "${1:-}" = postgres ] && [ "$(id -u)" = 0 ]; then
   mkdir -p "$PGDATA" /var/run/postgresql
   chown -R postgres:postgres "$PGDATA" /var/run/postgresql
   chmod 700 "$PGDATA"
-  exec runuser -u postgres -- "$0" "$@"
+  # setpriv execs (runuser would stay behind as PID 1 and swallow the stop signal, so every
+  # `docker stop` ended in a kill after 10 s and crash recovery at the next start).
+  exec setpriv --reuid=postgres --regid=postgres --init-groups -- "$0" "$@"
 fi
 
 if [ "${1:-}" = postgres ] && [ ! -s "$PGDATA/PG_VERSION" ]; then
