@@ -20,10 +20,12 @@ class DatabaseDefaultsTest {
     }
 
     @Test
-    void aServiceWithADatabaseSendsNoNamedPreparedStatementsAndWaitsBriefly() {
+    void aServiceWithADatabaseSendsNoNamedPreparedStatementsWaitsBrieflyAndChecksIdleConnections() {
         SmallRyeConfig config = configOf(Map.of("quarkus.datasource.db-kind", "postgresql"));
         assertEquals("0", config.getRawValue("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
         assertEquals("3S", config.getRawValue("quarkus.datasource.jdbc.acquisition-timeout"));
+        assertEquals("1S", config.getRawValue("quarkus.datasource.jdbc.foreground-validation-interval"));
+        assertEquals("5S", config.getRawValue("quarkus.datasource.jdbc.background-validation-interval"));
     }
 
     @Test
