@@ -24,7 +24,6 @@ class DatabaseDefaultsTest {
         SmallRyeConfig config = configOf(Map.of("quarkus.datasource.db-kind", "postgresql"));
         assertEquals("0", config.getRawValue("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
         assertEquals("3S", config.getRawValue("quarkus.datasource.jdbc.acquisition-timeout"));
-        assertEquals("1S", config.getRawValue("quarkus.datasource.jdbc.foreground-validation-interval"));
         assertEquals("5S", config.getRawValue("quarkus.datasource.jdbc.background-validation-interval"));
     }
 
