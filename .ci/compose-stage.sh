@@ -23,7 +23,7 @@ addresses_of() { docker inspect --format '{{range .NetworkSettings.Networks}}{{.
 # Readiness on the management port, asked inside the container: nothing publishes that port, and
 # the backends sit on internal networks the host does not reach.
 ready_inside() {
-  docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" 2> /dev/null
+  timeout 5 docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" 2> /dev/null
 }
 teardown() { docker-compose --profile observability --profile load down -v --remove-orphans > /dev/null 2>&1 || true; }
 # SQL as the superuser, inside the PostgreSQL container; "-h pgbouncer -d pgbouncer" asks the pooler.
@@ -232,12 +232,47 @@ stock_table=$(psql_in -d shop -At -c "create schema if not exists ci; drop table
   create table ci.stock_before as select id, stock from catalog.product; select now()")
 since=$(echo "$stock_table" | tail -n 1)
 # The customer of the smoke flow, for a request that needs the database (its orders).
-orders_status() { curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "$GATEWAY/api/orders"; }
+# At most 5 s (then "000 5.0..."): a hung request fails the stage as a slow answer, not as curl's exit.
+orders_status() { curl -s -m 5 -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "$GATEWAY/api/orders" || true; }
 SHOP_LOAD_RATE=20 SHOP_LOAD_RAMP=5s SHOP_LOAD_HOLD=90s SHOP_LOAD_DROP=5s SHOP_LOAD_REPORT_EVERY=5s \
   docker-compose --profile load up -d load > /dev/null 2>&1
 sleep 15
+# How a service's readiness answers, for the record when recovery fails.
+readiness_of() {
+  timeout 5 docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && cat <&3" 2>&1 | tail -n 1
+}
+# Since when each check has passed, as seconds after the server was back: "orders" (a request that
+# needs the database, through the gateway) and each data-owning service's readiness. Every probe
+# is bounded, and the 15 s are counted to the moment each one first passed, not between polls.
+declare -A RECOVERED_AT
+recovery() {
+  local server=$1 back=$2 service elapsed
+  local -A containers=([order-service]="$(container_of order-service)" [catalog-service]="$(container_of catalog-service)" [user-service]="$(container_of user-service)")
+  RECOVERED_AT=()
+  while [ "${#RECOVERED_AT[@]}" -lt 4 ]; do
+    if [ -z "${RECOVERED_AT[orders]:-}" ] && [ "$(orders_status | cut -d' ' -f1)" = 200 ]; then
+      RECOVERED_AT[orders]=$(seconds_since "$back")
+    fi
+    for service in "${!containers[@]}"; do
+      if [ -z "${RECOVERED_AT[$service]:-}" ] && ready_inside "${containers[$service]}"; then
+        RECOVERED_AT[$service]=$(seconds_since "$back")
+      fi
+    done
+    elapsed=$(seconds_since "$back")
+    if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 15 else 1)" "$elapsed" && [ "${#RECOVERED_AT[@]}" -lt 4 ]; then
+      echo "$server back ${elapsed}s ago; passed so far: $(for k in "${!RECOVERED_AT[@]}"; do printf '%s at %ss, ' "$k" "${RECOVERED_AT[$k]}"; done)"
+      echo "orders: $(curl -s -m 5 -w ' %{http_code} %{time_total}s' -H "Authorization: Bearer $token" "$GATEWAY/api/orders" | tail -c 400)"
+      for service in "${!containers[@]}"; do echo "$service readiness: $(readiness_of "${containers[$service]}")"; done
+      psql_in -h pgbouncer -d pgbouncer -c 'show pools' || true
+      for service in pgbouncer order-service; do echo "-- $service, last lines"; docker-compose logs --no-color --tail 30 "$service" 2>&1 | cut -c 1-300; done
+      fail "$server back: the shop is not serving again within 15 s"
+    fi
+    sleep 0.2
+  done
+}
 outage() {
-  local server=$1 down_for=$2 stopping gone answer ready_gone=no first_503="" back recovered
+  local server=$1 down_for=$2 stopping gone answer ready_gone=no first_503="" back order_service
+  order_service=$(container_of order-service)
   stopping=$(now)
   docker-compose stop "$server" > /dev/null 2>&1
   gone=$(now)
@@ -246,7 +281,7 @@ outage() {
     answer=$(orders_status)
     if [ "${answer%% *}" = 503 ] && [ -z "$first_503" ]; then first_503=$(seconds_since "$gone"); echo "$server down: the first 503 problem ${first_503}s after it was gone (answered in ${answer#* }s)"; fi
     python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 5 else 1)" "${answer#* }" || fail "$server down: an answer took ${answer#* }s"
-    ready_inside "$(container_of order-service)" || ready_gone=yes
+    ready_inside "$order_service" || ready_gone=yes
     [ -n "$first_503" ] && [ "$ready_gone" = yes ] && break
     sleep 0.5
   done
@@ -257,17 +292,13 @@ outage() {
   docker-compose start "$server" > /dev/null 2>&1
   back=$(now)
   if [ "$server" = postgres ]; then
-    until docker exec "$(container_of postgres)" pg_isready -q -U postgres -d shop; do sleep 0.2; done
+    # Back means accepting connections again (a clean shutdown leaves no crash recovery to wait for).
+    for _ in $(seq 1 150); do docker exec "$(container_of postgres)" pg_isready -q -U postgres -d shop && break; sleep 0.2; done
+    echo "postgres accepting connections $(seconds_since "$back")s after its start"
     back=$(now)
   fi
-  until [ "$(orders_status | cut -d' ' -f1)" = 200 ] && ready_inside "$(container_of order-service)" \
-      && ready_inside "$(container_of catalog-service)" && ready_inside "$(container_of user-service)"; do
-    python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 15 else 1)" "$(seconds_since "$back")" \
-      || fail "$server back: the shop is not serving again within 15 s"
-    sleep 0.2
-  done
-  recovered=$(seconds_since "$back")
-  echo "$server: gone for $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$gone" "$back")s, 503s from ${first_503}s after it went until it was back; serving and ready again ${recovered}s after it was back"
+  recovery "$server" "$back"
+  echo "$server: gone for $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$gone" "$back")s, 503s from ${first_503}s after it went until it was back; after it was back: orders served at ${RECOVERED_AT[orders]}s, ready at ${RECOVERED_AT[order-service]}s (order-service), ${RECOVERED_AT[catalog-service]}s (catalog-service), ${RECOVERED_AT[user-service]}s (user-service)"
 }
 outage postgres 10
 sleep 10
