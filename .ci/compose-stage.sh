@@ -308,7 +308,13 @@ docker wait "$load_container" > /dev/null
 summary=$(docker logs "$load_container" 2>&1 | sed -n '/Summary:/,$p')
 echo "$summary"
 # Faults may cost 503s (retryable, with Retry-After); never a 500.
-! echo "$summary" | grep -qE ' 500:' || fail "the load generator got 500s during the faults"
+if echo "$summary" | grep -qE ' 500:'; then
+  # What the services logged for them (ProblemMappers logs every 500 with its exception).
+  for service in gateway order-service catalog-service user-service; do
+    docker-compose logs --no-color "$service" 2>&1 | grep -E 'failed unexpectedly|" failed"| failed",' | head -n 5 | cut -c 1-2000
+  done
+  fail "the load generator got 500s during the faults"
+fi
 echo "== After the faults: every order settled, none lost, stock taken = confirmed quantities"
 # Recovery settles what the faults left unfinished: orders PENDING, cancellations requested.
 for _ in $(seq 1 120); do
