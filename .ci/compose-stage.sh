@@ -22,9 +22,11 @@ container_of() { docker-compose ps -q "$1" | head -n 1; }
 addresses_of() { docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$1"; }
 # Readiness on the management port, asked inside the container: nothing publishes that port, and
 # the backends sit on internal networks the host does not reach.
-ready_inside() {
-  timeout 5 docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" 2> /dev/null
+# readiness_of prints the whole answer (status line, headers, body); ready_inside: is it a 200?
+readiness_of() {
+  timeout 5 docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && cat <&3" 2> /dev/null
 }
+ready_inside() { local answer; answer=$(readiness_of "$1") && [[ "$answer" == "HTTP/1."?" 200 "* ]]; }
 teardown() { docker-compose --profile observability --profile load down -v --remove-orphans > /dev/null 2>&1 || true; }
 # SQL as the superuser, inside the PostgreSQL container; "-h pgbouncer -d pgbouncer" asks the pooler.
 psql_in() { docker exec "$(container_of postgres)" sh -c 'PGPASSWORD="$POSTGRES_PASSWORD" exec psql -U postgres -v ON_ERROR_STOP=1 "$@"' psql "$@"; }
@@ -237,10 +239,6 @@ orders_status() { curl -s -m 5 -o /dev/null -w '%{http_code} %{time_total}' -H "
 SHOP_LOAD_RATE=20 SHOP_LOAD_RAMP=5s SHOP_LOAD_HOLD=90s SHOP_LOAD_DROP=5s SHOP_LOAD_REPORT_EVERY=5s \
   docker-compose --profile load up -d load > /dev/null 2>&1
 sleep 15
-# How a service's readiness answers, for the record when recovery fails.
-readiness_of() {
-  timeout 5 docker exec "$1" bash -c "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && cat <&3" 2>&1 | tail -n 1
-}
 # Since when each check has passed, as seconds after the server was back: "orders" (a request that
 # needs the database, through the gateway) and each data-owning service's readiness. Every probe
 # is bounded, and the 15 s are counted to the moment each one first passed, not between polls.
@@ -262,7 +260,7 @@ recovery() {
     if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 15 else 1)" "$elapsed" && [ "${#RECOVERED_AT[@]}" -lt 4 ]; then
       echo "$server back ${elapsed}s ago; passed so far: $(for k in "${!RECOVERED_AT[@]}"; do printf '%s at %ss, ' "$k" "${RECOVERED_AT[$k]}"; done)"
       echo "orders: $(curl -s -m 5 -w ' %{http_code} %{time_total}s' -H "Authorization: Bearer $token" "$GATEWAY/api/orders" | tail -c 400)"
-      for service in "${!containers[@]}"; do echo "$service readiness: $(readiness_of "${containers[$service]}")"; done
+      for service in "${!containers[@]}"; do echo "$service readiness: $(readiness_of "${containers[$service]}" | tail -n 1)"; done
       psql_in -h pgbouncer -d pgbouncer -c 'show pools' || true
       for service in pgbouncer order-service; do echo "-- $service, last lines"; docker-compose logs --no-color --tail 30 "$service" 2>&1 | cut -c 1-300; done
       fail "$server back: the shop is not serving again within 15 s"

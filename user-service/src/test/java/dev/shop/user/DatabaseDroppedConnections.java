@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The fault of a database restart or failover, as the service's pool sees it: PostgreSQL ends
@@ -35,7 +35,7 @@ final class DatabaseDroppedConnections {
                 registrations.add(threads.submit(DatabaseDroppedConnections::register));
             }
             for (Future<Integer> registration : registrations) {
-                assertTrue(registration.get() == 201, "a registration before the fault");
+                assertEquals(201, registration.get(), "a registration before the fault");
             }
         } finally {
             threads.shutdown();
