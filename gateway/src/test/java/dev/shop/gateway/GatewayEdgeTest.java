@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -224,6 +225,19 @@ class GatewayEdgeTest {
                 Map.of("Authorization", "Bearer " + TestTokens.admin()));
         assertEquals(503, answer.statusCode());
         assertEquals(1, EdgeBackends.catalog().received(uri).size(), "a write may have happened: never twice");
+    }
+
+    @Test
+    void aReplicaClosingItsConnectionNeitherClosesTheClientsNorBreaksHttp2() throws Exception {
+        String uri = "/api/products?test=connection-close-" + UUID.randomUUID();
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // Over HTTP/2 a Connection header is a malformed answer: the client refuses the whole response.
+        HttpResponse<String> answer = http2.send(HttpRequest.newBuilder(onLoopback(uri)).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertEquals(HttpClient.Version.HTTP_2, answer.version());
+        assertEquals(Optional.empty(), answer.headers().firstValue("connection"));
+        assertEquals(Optional.empty(), get(address(7), uri).headers().firstValue("connection"), "HTTP/1.1");
     }
 
     @Test

@@ -101,6 +101,13 @@ public class BackendProxy {
     private static final List<String> CLIENT_CLAIMS = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-port", "x-forwarded-proto", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl");
 
+    /**
+     * Hop-by-hop headers of a replica's answer: about its connection to the gateway, not the client's
+     * to the gateway. A replica that is stopping says "Connection: close"; passed on, it closed clients'
+     * connections for nothing, and over HTTP/2, where the header is forbidden, failed their requests.
+     */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "upgrade");
+
     private final HttpClient client;
     private final Map<Backend, Duration> timeouts = new EnumMap<>(Backend.class);
     private final int attempts;
@@ -161,7 +168,8 @@ public class BackendProxy {
                     proxyRequest.setBody(body == null ? null : Body.body(body));
                     return client.request(options(replica, timeouts.get(backend)))
                             .compose(proxyRequest::send)
-                            .andThen(sent -> record(replica, request, sent.cause()));
+                            .andThen(sent -> record(replica, request, sent.cause()))
+                            .map(BackendProxy::withoutHopByHopHeaders);
                 })
                 .recover(failure -> {
                     if (request.response().closed()) {
@@ -173,6 +181,11 @@ public class BackendProxy {
                     return another ? attempt(request, proxyRequest, body, backend, repeatable, tried)
                             : Future.failedFuture(failure);
                 });
+    }
+
+    private static ProxyResponse withoutHopByHopHeaders(ProxyResponse response) {
+        HOP_BY_HOP.forEach(response.headers()::remove);
+        return response;
     }
 
     /** The call's outcome, for the load balancer: a failure of the replica's, or none of its doing. */
