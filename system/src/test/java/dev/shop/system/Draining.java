@@ -78,7 +78,7 @@ record Draining(String report, List<String> failures) {
                         .formatted(service, seconds(delay), delayed ? "" : ", not enabled", seconds(held)));
             }
             if (grace.compareTo(needed) < 0) {
-                failures.add("%s: a grace period of %s is killed before the shutdown delay %s, the timeout %s and %s to exit are over: make terminationGracePeriodSeconds (%s/src/main/kubernetes/kubernetes.yml) at least %s"
+                failures.add("%s: its grace period of %s ends before the shutdown delay %s, the timeout %s and %s to exit are over, and the kubelet kills it: make terminationGracePeriodSeconds (%s/src/main/kubernetes/kubernetes.yml) at least %s"
                         .formatted(service, seconds(grace), seconds(delay), seconds(timeout), seconds(EXIT), service, seconds(needed)));
             }
         }

@@ -91,7 +91,7 @@ class KubernetesDrainingIT {
         Rendered shortGrace = Rendered.overlay("kind");
         shortGrace.named(Deployment.class, "order-service").orElseThrow().getSpec().getTemplate().getSpec().setTerminationGracePeriodSeconds(20L);
         failures = Draining.of(shortGrace, REPOSITORY, SERVICES).failures();
-        assertTrue(failures.size() == 1 && failures.getFirst().startsWith("order-service: a grace period of 20 s"), "20 s cannot hold 15 + 3 + 5: " + failures);
+        assertTrue(failures.size() == 1 && failures.getFirst().startsWith("order-service: its grace period of 20 s"), "20 s cannot hold 15 + 3 + 5: " + failures);
 
         Rendered unavailable = Rendered.overlay("kind");
         rollingUpdate(unavailable, "catalog-service").setMaxUnavailable(new IntOrString(2));
@@ -147,8 +147,8 @@ class KubernetesDrainingIT {
             for (int replicas = fewest; replicas <= most; replicas++) {
                 RollingUpdate update = RollingUpdate.of(deployment, replicas);
                 if (SERVICES.contains(name) && update.maxUnavailable() > 0) {
-                    failures.add("%s: at %d replicas an update may take %d away before their replacements are ready: set maxUnavailable 0 (common's quarkus.kubernetes.rolling-update.*)"
-                            .formatted(name, replicas, update.maxUnavailable()));
+                    failures.add("%s: at %d replicas an update may take %d away before their replacements are ready: set maxUnavailable 0 (%s/src/main/kubernetes/kubernetes.yml)"
+                            .formatted(name, replicas, update.maxUnavailable(), name));
                     break;
                 }
             }
