@@ -517,12 +517,12 @@ class GatewayEdgeTest {
 
     /** How often the gateway took this replica out of rotation so far. */
     private static double ejectionsOf(String service, String replica) {
-        return Metrics.value("shop_replica_ejections_total{replica=\"" + replica + "\",service=\"" + service + "\"}");
+        return Metrics.value("shop_replica_ejections_total{backend=\"" + service + "\",replica=\"" + replica + "\"}");
     }
 
     private static void assertStillInRotation(String service, String replica, double ejectionsBefore) {
         assertEquals(ejectionsBefore, ejectionsOf(service, replica), service + " " + replica + " was ejected");
-        assertEquals(1.0, Metrics.value("shop_replica_in_rotation{replica=\"" + replica + "\",service=\"" + service
+        assertEquals(1.0, Metrics.value("shop_replica_in_rotation{backend=\"" + service + "\",replica=\"" + replica
                 + "\"}"), service + " " + replica + " is out of rotation");
     }
 

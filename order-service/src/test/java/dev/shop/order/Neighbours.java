@@ -78,8 +78,8 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
             catalog = startCatalogProcess();
             TestProcesses.awaitReady(catalog);
         }
-        String inRotation = "shop_replica_in_rotation{replica=\"" + proxy.uri().getHost() + ":" + proxy.uri().getPort()
-                + "\",service=\"catalog-service\"}";
+        String inRotation = "shop_replica_in_rotation{backend=\"catalog-service\",replica=\"" + proxy.uri().getHost()
+                + ":" + proxy.uri().getPort() + "\"}";
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(5);
         while (Metrics.value(inRotation) != 1) {
             if (java.time.Instant.now().isAfter(deadline)) {

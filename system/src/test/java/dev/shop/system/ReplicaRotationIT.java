@@ -175,7 +175,7 @@ class ReplicaRotationIT {
 
     /** The gateway's series for catalog-service's replica at this address (0 when it has none). */
     private double metric(String name, String address) {
-        String series = name + "{replica=\"" + address + ":" + port + "\",service=\"catalog-service\"} ";
+        String series = name + "{backend=\"catalog-service\",replica=\"" + address + ":" + port + "\"} ";
         for (String line : get(gateway.managementUri().resolve("/q/metrics")).split("\n")) {
             if (line.startsWith(series)) {
                 return Double.parseDouble(line.substring(series.length()).trim());

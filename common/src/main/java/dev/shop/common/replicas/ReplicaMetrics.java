@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.Tags;
  * Per replica of a called service, as this caller sees it: {@code shop_replica_in_rotation} (1 while
  * it gets requests, 0 while it is not ready or ejected) and {@code shop_replica_ejections_total}. A
  * replica's series go when discovery no longer lists it, so that replicas coming and going do not
- * leave series behind.
+ * leave series behind. The called service is the tag {@code backend} (as in the gateway's
+ * {@code shop_gateway_answers_total}): Prometheus puts the caller's own name in {@code service}.
  */
 final class ReplicaMetrics {
 
@@ -46,6 +47,6 @@ final class ReplicaMetrics {
     }
 
     private Tags tags(Replica replica) {
-        return Tags.of("service", service, "replica", replica.address());
+        return Tags.of("backend", service, "replica", replica.address());
     }
 }
