@@ -143,23 +143,30 @@ public class BackendProxy {
         proxyRequest.headers().remove("traceparent").remove("tracestate");
         boolean repeatable = Repetition.mayRepeat(request.method().name(), request.path(),
                 request.headers().contains("Idempotency-Key"));
-        return attempt(request, proxyRequest, body, backend, repeatable, new HashSet<>())
+        return attempt(request, proxyRequest, body, backend, repeatable, new HashSet<>(), null)
                 .recover(failure -> {
                     proxyRequest.release();
                     return Future.failedFuture(failure instanceof ClientGone ? failure
                             : new Unavailable(backend.service() + " is unavailable", failure));
                 })
-                .compose(ProxyResponse::send);
+                .compose(ProxyResponse::send)
+                // The answer could not be passed on: the client went away meanwhile (gave up waiting).
+                .recover(failure -> Future.failedFuture(request.response().closed() && !(failure instanceof ClientGone)
+                        ? new ClientGone(failure) : failure));
     }
 
-    /** One replica, and another after it if this one failed and the request may go again. */
+    /**
+     * One replica, and another after it if this one failed and the request may go again: never the same
+     * one twice, so a request waits for at most one replica that does not answer.
+     */
     private Future<ProxyResponse> attempt(HttpServerRequest request, ProxyRequest proxyRequest, Buffer body,
-                                          Backend backend, boolean repeatable, Set<Long> tried) {
+                                          Backend backend, boolean repeatable, Set<Long> tried, Throwable previous) {
         Service service = Stork.getInstance().getService(backend.discoveryName());
         return Future.fromCompletionStage(service.getInstances().subscribeAsCompletionStage())
-                .map(listed -> {
+                .compose(listed -> {
                     List<ServiceInstance> untried = listed.stream().filter(r -> !tried.contains(r.getId())).toList();
-                    return service.selectInstanceAndRecordStart(untried.isEmpty() ? listed : untried, false);
+                    return previous != null && untried.isEmpty() ? Future.failedFuture(previous)
+                            : Future.succeededFuture(service.selectInstanceAndRecordStart(untried, false));
                 })
                 .compose(replica -> {
                     tried.add(replica.getId());
@@ -178,7 +185,7 @@ public class BackendProxy {
                     }
                     boolean another = !(failure instanceof NoServiceInstanceFoundException) && tried.size() < attempts
                             && (repeatable || Failures.neverReached(failure));
-                    return another ? attempt(request, proxyRequest, body, backend, repeatable, tried)
+                    return another ? attempt(request, proxyRequest, body, backend, repeatable, tried, failure)
                             : Future.failedFuture(failure);
                 });
     }
