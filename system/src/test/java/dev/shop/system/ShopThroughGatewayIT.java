@@ -151,11 +151,11 @@ class ShopThroughGatewayIT {
 
     /**
      * Clients that give up (a load generator stopping, a browser leaving the page) cancel their
-     * requests at the gateway; that is not catalog-service failing, so its breaker stays closed.
+     * requests at the gateway; that is not catalog-service failing, so it stays in rotation.
      */
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void clientsHangingUpDoNotOpenTheBreaker() throws Exception {
+    void clientsHangingUpDoNotTakeTheReplicaOutOfRotation() throws Exception {
         long pid = shop.system().process(Service.CATALOG).orElseThrow().pid();
         URI gateway = shop.uri(Service.GATEWAY);
         List<Socket> clients = new ArrayList<>();
