@@ -109,7 +109,8 @@ final class LoadRun {
             }
             stats.close();
             progress.stop();
-            Summary summary = Summary.of(options, started, stoppedBy, Duration.ofNanos(System.nanoTime() - startNanos), stats);
+            Summary summary = Summary.of(options, started, stoppedBy, Duration.ofNanos(System.nanoTime() - startNanos), stats,
+                    progress.intervals());
             SummaryText.print(summary, out);
             return verdict(summary);
         }
