@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
         exitCodeOnInvalidInput = ExitCodes.INVALID_OPTIONS, exitCodeOnExecutionException = ExitCodes.FAILED,
         description = {
                 "Simulates many shoppers through the shop's gateway. Each registers and logs in once, then browses, "
-                        + "searches, opens products, places small orders, lists and cancels them, in the proportions "
-                        + "of --mix.",
+                        + "searches, opens products, places small orders, lists and cancels them, and logs in again, in "
+                        + "the proportions of --mix.",
                 "Open loop: requests are sent at the target rate whether or not earlier ones were answered, so a slow "
                         + "shop shows as latency and errors. The rate ramps up, holds and drops; the run stops by "
                         + "itself. A line every --report-every, a summary at the end.",
@@ -70,8 +70,8 @@ public class LoadCommand implements Callable<Integer> {
     int shoppers;
 
     @Option(names = "--mix", paramLabel = "ACTION=WEIGHT,...", defaultValue = "${env:SHOP_LOAD_MIX:-" + Mix.DEFAULT + "}",
-            description = "How often each action is picked; actions: browse, search, product, order, list, cancel "
-                    + "(left out: never). Env SHOP_LOAD_MIX. Default: ${DEFAULT-VALUE}")
+            description = "How often each action is picked; actions: browse, search, product, order, list, cancel, "
+                    + "login (left out: never). Env SHOP_LOAD_MIX. Default: ${DEFAULT-VALUE}")
     String mix;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "${env:SHOP_LOAD_TIMEOUT:-5s}",
