@@ -154,6 +154,6 @@ class StatisticsTest {
         RateProfile profile = new RateProfile(20, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2));
         return new LoadOptions(URI.create("http://localhost:8080"), profile, 5, Mix.parse(Mix.DEFAULT),
                 Duration.ofSeconds(5), 100, Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(2),
-                Optional.empty(), OptionalDouble.empty());
+                Optional.empty(), Optional.empty(), OptionalDouble.empty());
     }
 }
