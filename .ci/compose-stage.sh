@@ -387,7 +387,10 @@ echo "== Scale it while it serves: one service at a time, a restart and a SIGKIL
 #   docker compose up -d --no-deps --no-recreate --scale catalog-service=3 catalog-service
 # --no-deps: without it, compose brings the service's dependencies (order-service's: catalog-service,
 # user-service) to their default of 1 replica as well. --no-recreate: the running replicas stay.
-scale_to() { docker-compose up -d --no-deps --no-recreate --scale "$1=$2" "$1" > /dev/null 2>&1; }
+scale_to() {
+  local said
+  said=$(docker-compose up -d --no-deps --no-recreate --scale "$1=$2" "$1" 2>&1) || { echo "$said"; fail "scaling $1 to $2"; }
+}
 replica() {
   docker ps -aq --filter label=com.docker.compose.project=shop --filter "label=com.docker.compose.service=$1" \
     --filter "label=com.docker.compose.container-number=$2"
@@ -446,7 +449,7 @@ for i in "${!SCALE_EVENTS[@]}"; do
   eval "$before"
   started=$(epoch_ms)
   echo "  $(date -u +%H:%M:%S) $name"
-  eval "$command"
+  eval "$command" || fail "$name: $command"
   ended=$(epoch_ms)
   printf '%s\t%s\t%s\t%s\t%s\n' "$started" "$ended" "$window" "$kind" "$name" >> "$scale_dir/events.tsv"
   REPLICAS[${replicas%%=*}]=${replicas#*=}
