@@ -432,13 +432,15 @@ SHOP_LOAD_RATE=50 SHOP_LOAD_RAMP=5s SHOP_LOAD_HOLD=$((SCALE_LEAD_IN - 5 + ${#SCA
   SHOP_LOAD_TIMEOUT=5s SHOP_LOAD_REPORT_EVERY=10s SHOP_LOAD_REQUEST_LOG=/tmp/requests.csv \
   docker-compose --profile load up -d --no-deps load > /dev/null 2>&1
 load_container=$(container_of load)
+# (grep -c reads to the end: grep -q could leave docker logs a broken pipe, which pipefail counts.)
+load_begun() { [ "$(docker logs "$load_container" 2>&1 | grep -c '^Load: ')" -gt 0 ]; }
 for _ in $(seq 1 600); do
-  docker logs "$load_container" 2>&1 | grep -q '^Load: ' && break
+  load_begun && break
   [ "$(docker inspect --format '{{.State.Running}}' "$load_container")" = true ] || { docker logs "$load_container"; fail "the load generator stopped"; }
   sleep 0.2
 done
 load_started=$(epoch_ms)
-docker logs "$load_container" 2>&1 | grep -q '^Load: ' || fail "the load did not start within 2 minutes"
+load_begun || fail "the load did not start within 2 minutes"
 # Its progress lines (every 10 s, errors by kind), as they come, between the events.
 docker logs -f "$load_container" 2>&1 | sed -u 's/^/    load | /' &
 load_lines=$!
@@ -470,7 +472,7 @@ echo
 # For every window that broke a promise: what the gateway (and the service the event touched) logged then.
 while IFS=$'\t' read -r from to name; do
   echo "-- $name: the gateway's log from $(date -u -d "@$((from / 1000))" +%H:%M:%S) to $(date -u -d "@$((to / 1000))" +%H:%M:%S)"
-  docker logs --since "$((from / 1000))" --until "$((to / 1000 + 1))" "$(container_of gateway)" 2>&1 | cut -c 1-400 | head -n 60
+  docker logs --since "$((from / 1000))" --until "$((to / 1000 + 1))" "$(container_of gateway)" 2>&1 | python3 .ci/log-digest.py
 done < "$scale_dir/failing.tsv"
 echo "== After the scale events: every order settled, none lost, stock taken = confirmed quantities"
 orders_settled_since "$since"
