@@ -100,7 +100,7 @@ def main(events_path, requests_path, failing_path):
     failures, slow, percentile = figures(between)
     if failures:
         broken.append(f"between events: {len(failures)} failed ({kinds(failures)})")
-        for r in failures[:3]:
+        for r in failures:
             failing.append((r["due"] - 1000, r["due"] + 5000, "between events"))
     after_scale = []
     for r in slow:
@@ -124,8 +124,17 @@ def main(events_path, requests_path, failing_path):
     print(f"(requests by action: {', '.join(f'{a} {n}' for a, n in sorted(actions.items()))}; "
           f"outcomes: {', '.join(f'{o} {n}' for o, n in sorted(Counter(r['outcome'] for r in requests).items()))})")
 
+    # Overlapping windows (failures between events close to each other) are explained once.
+    merged = []
+    for start, end, name in sorted(failing):
+        if merged and start <= merged[-1][1] and merged[-1][2] == name:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, name])
+    between_windows = [m for m in merged if m[2] == "between events"]
+    merged = [m for m in merged if m[2] != "between events"] + between_windows[:5]
     with open(failing_path, "w") as f:
-        for start, end, name in failing:
+        for start, end, name in merged:
             f.write(f"{start}\t{end}\t{name}\n")
     for reason in broken:
         print(f"BROKEN: {reason}")
