@@ -28,6 +28,14 @@ readiness_of() {
 }
 ready_inside() { local answer; answer=$(readiness_of "$1") && [[ "$answer" == "HTTP/1."?" 200 "* ]]; }
 teardown() { docker-compose --profile observability --profile load down -v --remove-orphans > /dev/null 2>&1 || true; }
+# One service scaled without resetting the others, with docker-compose v1 and Compose v2 alike:
+#   docker compose up -d --no-deps --no-recreate --scale catalog-service=3 catalog-service
+# --no-deps: without it, compose brings the service's dependencies (order-service's: catalog-service,
+# user-service) to their default of 1 replica as well. --no-recreate: the running replicas stay.
+scale_to() {
+  local said
+  said=$(docker-compose up -d --no-deps --no-recreate --scale "$1=$2" "$1" 2>&1) || { echo "$said"; fail "scaling $1 to $2"; }
+}
 # SQL as the superuser, inside the PostgreSQL container; "-h pgbouncer -d pgbouncer" asks the pooler.
 psql_in() { docker exec "$(container_of postgres)" sh -c 'PGPASSWORD="$POSTGRES_PASSWORD" exec psql -U postgres -v ON_ERROR_STOP=1 "$@"' psql "$@"; }
 # Asks compose's Prometheus (its own promtool, inside its container: the port is not published).
@@ -203,7 +211,7 @@ done
 until curl -fs -o /dev/null "$GATEWAY/api/products/1"; do sleep 0.5; done
 
 echo "== Scaling catalog-service to 3"
-docker-compose up -d --scale catalog-service=3 > /dev/null 2>&1
+scale_to catalog-service 3
 for _ in $(seq 1 120); do
   [ "$(docker ps -q --filter "name=shop_catalog-service" --filter health=healthy | wc -l)" -eq 3 ] && break
   sleep 1
@@ -237,7 +245,7 @@ echo "== Prometheus (profile observability, $PROMETHEUS_IMAGE) finds every repli
 # Only Prometheus of the profile: the collector, Jaeger and Grafana are public images CI cannot pull.
 docker-compose --profile observability up -d --no-deps prometheus > /dev/null 2>&1
 await_targets "catalog-service=3 gateway=1 order-service=1 user-service=1"
-docker-compose up -d --scale catalog-service=1 > /dev/null 2>&1
+scale_to catalog-service 1
 await_targets "catalog-service=1 gateway=1 order-service=1 user-service=1"
 
 echo "== catalog-service down, then back"
@@ -383,14 +391,7 @@ echo "== Scale it while it serves: one service at a time, a restart and a SIGKIL
 # changing one service only. From the load generator's request log (one line per request): for each
 # event, the requests due in the 20 s after it began (10 s after the kill), how many failed and were
 # slower than 1 s, and their p99 (.ci/scale-figures.py says which promise each event must keep).
-# One service scaled without resetting the others, with docker-compose v1 and Compose v2 alike:
-#   docker compose up -d --no-deps --no-recreate --scale catalog-service=3 catalog-service
-# --no-deps: without it, compose brings the service's dependencies (order-service's: catalog-service,
-# user-service) to their default of 1 replica as well. --no-recreate: the running replicas stay.
-scale_to() {
-  local said
-  said=$(docker-compose up -d --no-deps --no-recreate --scale "$1=$2" "$1" 2>&1) || { echo "$said"; fail "scaling $1 to $2"; }
-}
+# Each scaled with scale_to (above): one service, the others as they are.
 replica() {
   docker ps -aq --filter label=com.docker.compose.project=shop --filter "label=com.docker.compose.service=$1" \
     --filter "label=com.docker.compose.container-number=$2"
