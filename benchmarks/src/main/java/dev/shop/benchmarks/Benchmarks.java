@@ -180,8 +180,8 @@ public final class Benchmarks {
     private Map<Service, Double> startUp() {
         report.section("Start-up", """
                 Process start → `/q/health/ready` UP, JVM mode, median of %d starts of each service with the
-                others running. Ready means warm: each service first runs its own request paths once (see the
-                README), so "Quarkus started" (its own log line) comes earlier. Target: ≤ 1.5 s.
+                others running. Ready means warm: each service first runs its own request paths once
+                ([operations.md](operations.md#ready-means-warm)), so "Quarkus started" (its own log line) comes earlier. Target: ≤ 1.5 s.
                 """.formatted(STARTS));
         report.table("Service", "Start → ready", "Quarkus started in", "Target ≤ 1.5 s");
         for (Service service : Service.values()) {

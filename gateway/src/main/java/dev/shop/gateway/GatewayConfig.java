@@ -22,7 +22,14 @@ public interface GatewayConfig {
      */
     Map<String, Duration> backendTimeout();
 
-    Breaker breaker();
+    /**
+     * How long a replica may take to accept a connection before the request goes to another one
+     * instead: nothing was sent, so any request may.
+     */
+    Duration connectTimeout();
+
+    /** How many replicas one request is tried on at most, when it may go to another. */
+    int attempts();
 
     int connectionsPerReplica();
 
@@ -36,11 +43,6 @@ public interface GatewayConfig {
     Map<String, MemorySize> maxBodySize();
 
     FailedSignIns failedSignIns();
-
-    interface Breaker {
-        /** After failures, a backend's circuit breaker answers 503 at once for this long, then tries again. */
-        Duration delay();
-    }
 
     /** Failed logins and registrations, counted per client at the edge. */
     interface FailedSignIns {

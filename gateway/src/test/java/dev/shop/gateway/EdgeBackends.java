@@ -28,11 +28,14 @@ public class EdgeBackends implements QuarkusTestResourceLifecycleManager {
                 .start();
         catalog = new StandInBackend();
         TestProcesses.awaitReady(users);
+        // The stand-in answers readiness (any GET) 200 on its one port.
         return Map.of(
                 "shop.backend.users.host", users.uri().getHost(),
                 "shop.backend.users.port", Integer.toString(users.port()),
+                "shop.backend.users.management-port", Integer.toString(users.managementUri().getPort()),
                 "shop.backend.catalog.host", catalog.host(),
                 "shop.backend.catalog.port", Integer.toString(catalog.port()),
+                "shop.backend.catalog.management-port", Integer.toString(catalog.port()),
                 "shop.backend.orders.port", Integer.toString(ServiceProcess.freePort()));
     }
 
@@ -46,5 +49,15 @@ public class EdgeBackends implements QuarkusTestResourceLifecycleManager {
 
     static StandInBackend catalog() {
         return catalog;
+    }
+
+    /** user-service's one replica, as the gateway's load balancer names it (host:port). */
+    static String usersReplica() {
+        return users.uri().getHost() + ":" + users.port();
+    }
+
+    /** catalog-service's one replica, the stand-in, as the gateway's load balancer names it. */
+    static String catalogReplica() {
+        return catalog.host() + ":" + catalog.port();
     }
 }

@@ -9,9 +9,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -76,14 +74,11 @@ class GatewayEdgeTest {
     @TestHTTPResource("/")
     URI gateway;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     private final Map<InetAddress, HttpClient> clients = new ConcurrentHashMap<>();
 
     @BeforeEach
     void gatewayIsWarm() {
-        // Warm-up sends requests of its own and resets the breakers after: it must be over.
+        // Warm-up sends requests of its own: it must be over.
         Readiness.await();
     }
 
@@ -182,7 +177,8 @@ class GatewayEdgeTest {
         String before = "/api/products?test=before-stall-" + UUID.randomUUID();
         assertEquals(200, get(address(5), before).statusCode());
 
-        // More than the breaker's request volume (10): counted as failures, they would open it.
+        // More than the failures in a row that take a replica out of rotation (3), were they counted.
+        double ejections = ejectionsOf("catalog-service", EdgeBackends.catalogReplica());
         String uri = "/api/products?test=stalled-" + UUID.randomUUID();
         List<RawHttp> stalled = new ArrayList<>();
         try {
@@ -208,7 +204,7 @@ class GatewayEdgeTest {
             stalled.forEach(RawHttp::close);
         }
         assertEquals(List.of(), EdgeBackends.catalog().received(uri), "nothing was forwarded");
-        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("gateway-catalog-service"));
+        assertStillInRotation("catalog-service", EdgeBackends.catalogReplica(), ejections);
         String after = "/api/products?test=after-stall-" + UUID.randomUUID();
         assertEquals(200, get(address(5), after).statusCode());
     }
@@ -232,11 +228,25 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aReplicaClosingItsConnectionNeitherClosesTheClientsNorBreaksHttp2() throws Exception {
+        String uri = "/api/products?test=connection-close-" + UUID.randomUUID();
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // Over HTTP/2 a Connection header is a malformed answer: the client refuses the whole response.
+        HttpResponse<String> answer = http2.send(HttpRequest.newBuilder(onLoopback(uri)).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertEquals(HttpClient.Version.HTTP_2, answer.version());
+        assertEquals(Optional.empty(), answer.headers().firstValue("connection"));
+        assertEquals(Optional.empty(), get(address(7), uri).headers().firstValue("connection"), "HTTP/1.1");
+    }
+
+    @Test
     void clientsThatHangUpWhileSendingAreNoBackendFailure() throws Exception {
         String before = "/api/products?test=before-hang-up-" + UUID.randomUUID();
         assertEquals(200, get(address(5), before).statusCode());
 
         String uri = "/api/products?test=hang-up-" + UUID.randomUUID();
+        double ejections = ejectionsOf("catalog-service", EdgeBackends.catalogReplica());
         for (int i = 0; i < 12; i++) {
             try (RawHttp client = RawHttp.connect(gateway.getPort(), address(5))) {
                 client.send("POST " + uri + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -246,7 +256,7 @@ class GatewayEdgeTest {
         pause(Duration.ofSeconds(1));
 
         assertEquals(List.of(), EdgeBackends.catalog().received(uri), "nothing was forwarded");
-        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("gateway-catalog-service"));
+        assertStillInRotation("catalog-service", EdgeBackends.catalogReplica(), ejections);
         String after = "/api/products?test=after-hang-up-" + UUID.randomUUID();
         assertEquals(200, get(address(5), after).statusCode());
     }
@@ -254,6 +264,7 @@ class GatewayEdgeTest {
     @Test
     void stalledUploadsDoNotTakeLoginsDown() throws Exception {
         List<InetAddress> shoppers = List.of(address(10), address(11), address(12), address(13), address(14));
+        double ejections = ejectionsOf("user-service", EdgeBackends.usersReplica());
         Map<InetAddress, String> emails = new ConcurrentHashMap<>();
         for (InetAddress shopper : shoppers) {
             String email = "shopper-" + UUID.randomUUID() + "@test.example";
@@ -316,7 +327,7 @@ class GatewayEdgeTest {
 
         assertEquals(List.of(), wrong, "every login got its own answer, none a 503");
         assertTrue(timedOut.get() >= 30, "the stalled clients got their 408s: " + timedOut.get());
-        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("gateway-user-service"));
+        assertStillInRotation("user-service", EdgeBackends.usersReplica(), ejections);
     }
 
     // --- Failed sign-ins, limited per client.
@@ -502,6 +513,17 @@ class GatewayEdgeTest {
 
     private static Duration since(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** How often the gateway took this replica out of rotation so far. */
+    private static double ejectionsOf(String service, String replica) {
+        return Metrics.value("shop_replica_ejections_total{replica=\"" + replica + "\",service=\"" + service + "\"}");
+    }
+
+    private static void assertStillInRotation(String service, String replica, double ejectionsBefore) {
+        assertEquals(ejectionsBefore, ejectionsOf(service, replica), service + " " + replica + " was ejected");
+        assertEquals(1.0, Metrics.value("shop_replica_in_rotation{replica=\"" + replica + "\",service=\"" + service
+                + "\"}"), service + " " + replica + " is out of rotation");
     }
 
     private static void pause(Duration duration) {

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  * A stand-in for a backend (the JDK's HTTP server), which records every request it is sent, and
  * answers as a naive backend would: 200, or 201 for a POST, with a Location built from the Host it
  * was sent. A query {@code test=close-first-...} makes it close the connection unanswered the first
- * time that path and query arrive. What it records is what the gateway forwards; the gateway is what the tests test.
+ * time that path and query arrive; {@code test=connection-close} makes it answer "Connection: close", as
+ * a stopping replica does. What it records is what the gateway forwards; the gateway is what the tests test.
  */
 final class StandInBackend implements AutoCloseable {
 
@@ -71,6 +72,10 @@ final class StandInBackend implements AutoCloseable {
             String host = exchange.getRequestHeaders().getFirst("Host");
             exchange.getResponseHeaders().add("Location", "http://" + host + exchange.getRequestURI().getPath());
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (uri.contains("test=connection-close")) {
+                // As a replica that is stopping answers: about its own connection to the gateway.
+                exchange.getResponseHeaders().add("Connection", "close");
+            }
             byte[] answer = ("{\"received\":" + body.length + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, answer.length);
             exchange.getResponseBody().write(answer);

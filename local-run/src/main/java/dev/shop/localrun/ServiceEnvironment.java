@@ -3,6 +3,7 @@ package dev.shop.localrun;
 import dev.shop.database.ServiceSchema;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -48,13 +49,23 @@ final class ServiceEnvironment {
             case ORDERS -> b -> b.database(database.jdbcUrl(), database.password(ServiceSchema.ORDERS))
                     .trustTokensFrom(users)
                     .env("SHOP_ORDER_SERVICE_SECRET", orderServiceSecret)
-                    .env("QUARKUS_REST_CLIENT_CATALOG_URL", ports.uri(Service.CATALOG).toString())
-                    .env("QUARKUS_REST_CLIENT_USERS_URL", users.toString());
+                    .env(backend("CATALOG", Service.CATALOG))
+                    .env(backend("USERS", Service.USERS));
             case GATEWAY -> b -> b.listenOn(settings.gatewayListenAddress())
-                    .env("SHOP_DISCOVERY", "static")
-                    .env("SHOP_BACKEND_CATALOG_PORT", Integer.toString(ports.port(Service.CATALOG)))
-                    .env("SHOP_BACKEND_USERS_PORT", Integer.toString(ports.port(Service.USERS)))
-                    .env("SHOP_BACKEND_ORDERS_PORT", Integer.toString(ports.port(Service.ORDERS)));
+                    .env(backend("CATALOG", Service.CATALOG))
+                    .env(backend("USERS", Service.USERS))
+                    .env(backend("ORDERS", Service.ORDERS));
         };
+    }
+
+    /**
+     * Where a caller finds a backend's one replica here, and asks its readiness: the same variables
+     * compose sets for every replica found by DNS.
+     */
+    private Map<String, String> backend(String name, Service service) {
+        return Map.of("SHOP_DISCOVERY", "static",
+                "SHOP_BACKEND_" + name + "_HOST", "localhost",
+                "SHOP_BACKEND_" + name + "_PORT", Integer.toString(ports.port(service)),
+                "SHOP_BACKEND_" + name + "_MANAGEMENT_PORT", Integer.toString(ports.managementPort(service)));
     }
 }

@@ -2,6 +2,7 @@ package dev.shop.order;
 
 import dev.shop.database.ServiceSchema;
 import dev.shop.localrun.ServiceProcess;
+import dev.shop.testing.Metrics;
 import dev.shop.testing.TestProcesses;
 import dev.shop.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -20,6 +21,7 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     private static ServiceProcess users;
     private static ServiceProcess catalog;
     private static int catalogPort;
+    private static int catalogManagementPort;
     private static CatalogProxy proxy;
 
     @Override
@@ -29,13 +31,19 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
                 .env("SHOP_ORDER_SERVICE_SECRET", ORDER_SERVICE_SECRET)
                 .start();
         catalogPort = ServiceProcess.freePort();
+        catalogManagementPort = ServiceProcess.freePort();
         catalog = startCatalogProcess();
         TestProcesses.awaitReady(users, catalog);
         // order-service reaches catalog-service through a proxy that tests can lose or hold calls in.
         proxy = new CatalogProxy(catalog.uri());
+        // Its readiness is asked of catalog-service itself: the proxy stands only in the calls' way.
         return Map.of(
-                "quarkus.rest-client.catalog.url", proxy.uri().toString(),
-                "quarkus.rest-client.users.url", users.uri().toString(),
+                "shop.backend.catalog.host", proxy.uri().getHost(),
+                "shop.backend.catalog.port", Integer.toString(proxy.uri().getPort()),
+                "shop.backend.catalog.management-port", Integer.toString(catalogManagementPort),
+                "shop.backend.users.host", users.uri().getHost(),
+                "shop.backend.users.port", Integer.toString(users.port()),
+                "shop.backend.users.management-port", Integer.toString(users.managementUri().getPort()),
                 "shop.order-service.secret", ORDER_SERVICE_SECRET);
     }
 
@@ -61,15 +69,34 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         catalog.stop();
     }
 
+    /**
+     * Starts catalog-service again, and returns once order-service has seen it ready: order-service asks
+     * its replicas' readiness every second, and sends nothing to one until it has said so.
+     */
     static synchronized void startCatalog() {
         if (!catalog.isAlive()) {
             catalog = startCatalogProcess();
             TestProcesses.awaitReady(catalog);
         }
+        String inRotation = "shop_replica_in_rotation{replica=\"" + proxy.uri().getHost() + ":" + proxy.uri().getPort()
+                + "\",service=\"catalog-service\"}";
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(5);
+        while (Metrics.value(inRotation) != 1) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("order-service did not put catalog-service back in rotation within 5 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static ServiceProcess startCatalogProcess() {
         return TestProcesses.service(ServiceSchema.CATALOG).name("catalog-service-for-orders").port(catalogPort)
+                .managementPort(catalogManagementPort)
                 .trustTokensFrom(users.uri()).start();
     }
 }

@@ -32,10 +32,14 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li><b>Clients</b>, to the pooler: every data service at its autoscaler's maxReplicas plus a
- *   rolling update's surge, each pod with its full pool, must fit into the pooler's
- *   {@code max_client_conn}. That limit is per PgBouncer process, and the pooler's Service spreads
- *   connections over its replicas at random, so the rule is: the replicas but one (one may be away
- *   for a drain, an update or a crash) must be able to take all of them between them,
+ *   rolling update's surge plus the pods still draining, each pod with its full pool, must fit into
+ *   the pooler's {@code max_client_conn}. A stopping pod drains (serves on, then finishes what it
+ *   has) for up to its grace period, and the Deployment no longer counts it: its replacement, ready
+ *   within seconds, is already one of the replicas. At worst every pod an update replaces is still
+ *   draining, so the budget counts maxReplicas of them. {@code max_client_conn} is per PgBouncer
+ *   process, and the pooler's Service spreads connections over its replicas at random, so the rule
+ *   is: the replicas but one (one may be away for a drain, an update or a crash) must be able to
+ *   take all of them between them,
  *   {@code clients ≤ max_client_conn × max(1, replicas − 1)}.</li>
  *   <li><b>Servers</b>, to PostgreSQL: each pooler replica opens at most
  *   {@code default_pool_size + reserve_pool_size} connections per pool, one pool per role that can
@@ -94,13 +98,16 @@ record ConnectionBudgets(String report, List<String> failures) {
             HorizontalPodAutoscaler hpa = rendered.named(HorizontalPodAutoscaler.class, service).orElseThrow();
             Deployment deployment = rendered.named(Deployment.class, service).orElseThrow();
             int maxReplicas = hpa.getSpec().getMaxReplicas();
-            int surge = maxSurge(deployment, maxReplicas);
+            int surge = RollingUpdate.of(deployment, maxReplicas).maxSurge();
+            int draining = maxReplicas;
             int pool = poolSize(repository, service);
-            clients += (maxReplicas + surge) * pool;
+            int pods = maxReplicas + surge + draining;
+            clients += pods * pool;
+            // A draining pod has long run its migrations.
             startingPods += maxReplicas + surge;
             starting.add(String.valueOf(maxReplicas + surge));
-            report.append("    %-16s (%d replicas + %d rolling-update surge) x pool %d = %d%n"
-                    .formatted(service, maxReplicas, surge, pool, (maxReplicas + surge) * pool));
+            report.append("    %-16s (%d replicas + %d rolling-update surge + %d draining) x pool %d = %d%n"
+                    .formatted(service, maxReplicas, surge, draining, pool, pods * pool));
         }
         int clientCapacity = maxClients * capacityReplicas;
         report.append("    total %d of %d%n".formatted(clients, clientCapacity));
@@ -179,8 +186,10 @@ record ConnectionBudgets(String report, List<String> failures) {
             users.add(initdb.path("owner").asText(initdb.path("database").asText("app")));
             users.add(CloudNativePg.POOLER_AUTH_USER);
             int replicas = spec.path("instances").asInt(1);
-            JsonNode surge = spec.path("deploymentStrategy").path("rollingUpdate").path("maxSurge");
-            return new Pooler("Pooler " + host, replicas, surge(surge.isMissingNode() ? null : surge.asText(), replicas), settings, users);
+            JsonNode rolling = spec.path("deploymentStrategy").path("rollingUpdate");
+            int surge = RollingUpdate.of(intOrPercentage("Pooler " + host + "'s maxSurge", rolling.path("maxSurge")),
+                    intOrPercentage("Pooler " + host + "'s maxUnavailable", rolling.path("maxUnavailable")), replicas).maxSurge();
+            return new Pooler("Pooler " + host, replicas, surge, settings, users);
         }
         Service service = rendered.named(Service.class, host)
                 .orElseThrow(() -> new AssertionError(rendered.name() + ": the services query through " + host + ", a Service the render does not have"));
@@ -212,7 +221,7 @@ record ConnectionBudgets(String report, List<String> failures) {
             throw new AssertionError(rendered.name() + ": the budget counts one database per user; " + workloads.getFirst() + " serves " + iniSection(ini, "databases").keySet());
         }
         int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-        return new Pooler("Deployment " + deployment.getMetadata().getName(), replicas, maxSurge(deployment, replicas), settings, users);
+        return new Pooler("Deployment " + deployment.getMetadata().getName(), replicas, RollingUpdate.of(deployment, replicas).maxSurge(), settings, users);
     }
 
     /** The PostgreSQL behind the host the services migrate through: a CloudNativePG Cluster's -rw Service, or a StatefulSet's. */
@@ -238,20 +247,12 @@ record ConnectionBudgets(String report, List<String> failures) {
         return new Server("StatefulSet " + postgres.getMetadata().getName(), max);
     }
 
-    /** The extra pods a rolling update may add (maxSurge, 25 % by default, rounded up). */
-    static int maxSurge(Deployment deployment, int replicas) {
-        var strategy = deployment.getSpec().getStrategy();
-        var surge = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxSurge();
-        return surge(surge == null ? null : surge.getIntVal() != null ? surge.getIntVal().toString() : surge.getStrVal(), replicas);
-    }
-
-    /** A maxSurge (a number of pods, or a percentage of the replicas rounded up; 25 % if none) in pods. */
-    static int surge(String maxSurge, int replicas) {
-        if (maxSurge != null && !maxSurge.endsWith("%")) {
-            return Integer.parseInt(maxSurge);
+    /** A Kubernetes int-or-string: a number, or a string that must be a percentage; null when not given. */
+    private static String intOrPercentage(String what, JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
         }
-        int percent = maxSurge == null ? 25 : Integer.parseInt(maxSurge.replace("%", ""));
-        return (replicas * percent + 99) / 100;
+        return value.isTextual() ? RollingUpdate.percentage(what, value.asText()) : value.asText();
     }
 
     static int poolSize(Path repository, String service) throws IOException {

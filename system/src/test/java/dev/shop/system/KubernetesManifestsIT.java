@@ -29,16 +29,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -560,21 +557,6 @@ class KubernetesManifestsIT {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void aStoppingReplicaFinishesItsRequestsWithinTheGracePeriod(Rendered rendered) throws IOException {
-        Properties shared = properties(REPOSITORY.resolve("common/src/main/resources/META-INF/microprofile-config.properties"));
-        Duration delay = quarkusDuration(shared.getProperty("quarkus.jib.environment-variables.\"QUARKUS_SHUTDOWN_DELAY\""));
-        Duration timeout = quarkusDuration(shared.getProperty("quarkus.shutdown.timeout"));
-        assertEquals("true", shared.getProperty("quarkus.shutdown.delay-enabled"), "readiness goes DOWN before the shutdown");
-        for (String service : SERVICES) {
-            long grace = rendered.named(Deployment.class, service).orElseThrow()
-                    .getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
-            assertTrue(Duration.ofSeconds(grace).compareTo(delay.plus(timeout).plusSeconds(1)) >= 0,
-                    service + ": a grace period of " + grace + " s leaves no room for the shutdown delay " + delay + " and timeout " + timeout);
-        }
-    }
-
     private static Object request(Container container, String resource) {
         return container.getResources() == null ? null : container.getResources().getRequests().get(resource);
     }
@@ -612,26 +594,5 @@ class KubernetesManifestsIT {
                 }
             }
         }
-    }
-
-    private static Properties properties(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
-    /** Quarkus' short duration form ({@code 4s}, {@code 500ms}) or ISO-8601. */
-    private static Duration quarkusDuration(String value) {
-        assertNotNull(value, "a duration is configured");
-        String text = value.trim();
-        if (text.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-        }
-        if (text.endsWith("s") && !text.startsWith("P")) {
-            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-        }
-        return Duration.parse(text);
     }
 }

@@ -1,7 +1,6 @@
 package dev.shop.gateway.api;
 
 import dev.shop.common.warmup.WarmupTask;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,32 +12,25 @@ import java.time.Duration;
 
 /**
  * Sends a few requests to this gateway's own routes, through the whole proxy path (discovery,
- * breaker, connection pool, tracing). If a backend is not up yet they fail fast, which warms most
- * of the path all the same; the breakers then forget them, so that warm-up never opens one.
+ * replica selection, connection pool, tracing). If no backend replica is ready yet they are answered
+ * 503 at once, which warms most of the path all the same, and blames no replica.
  */
 @ApplicationScoped
 class ProxyWarmup implements WarmupTask {
 
     private final URI self;
-    private final CircuitBreakerMaintenance breakers;
 
     ProxyWarmup(@ConfigProperty(name = "quarkus.http.host") String host,
-                @ConfigProperty(name = "quarkus.http.port") int port,
-                CircuitBreakerMaintenance breakers) {
+                @ConfigProperty(name = "quarkus.http.port") int port) {
         this.self = URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
-        this.breakers = breakers;
     }
 
     @Override
     public void run() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        try {
-            for (String path : new String[] {"/api/categories", "/api/products/1", "/api/orders", "/api/inventory"}) {
-                client.send(HttpRequest.newBuilder(self.resolve(path)).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-            }
-        } finally {
-            breakers.resetAll();
+        for (String path : new String[] {"/api/categories", "/api/products/1", "/api/orders", "/api/inventory"}) {
+            client.send(HttpRequest.newBuilder(self.resolve(path)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
     }
 }

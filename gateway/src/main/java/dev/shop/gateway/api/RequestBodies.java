@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Streaming bodies through would tie a backend connection, and the backend's timeout, to the
  * client's pace: a few clients that send their headers and then nothing made the backend look
- * hung, and opened its circuit breaker for everyone. Read first, a slow client costs only its own
+ * hung, and got it taken out of rotation. Read first, a slow client costs only its own
  * connection here, and is answered 408 when its time is up; nothing is forwarded, nothing counted.
  * The shop's APIs take small JSON documents, so holding a body in memory is cheap; the limits are
  * what keeps it so.

@@ -1,18 +1,20 @@
 package dev.shop.gateway.client;
 
+import dev.shop.common.replicas.Failures;
+import dev.shop.common.replicas.NoFaultOfTheReplica;
 import dev.shop.gateway.GatewayConfig;
 import dev.shop.gateway.domain.Backend;
-import io.smallrye.faulttolerance.api.Guard;
+import dev.shop.gateway.domain.Repetition;
 import io.smallrye.stork.Stork;
+import io.smallrye.stork.api.NoServiceInstanceFoundException;
+import io.smallrye.stork.api.Service;
 import io.smallrye.stork.api.ServiceInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.impl.HttpServerRequestWrapper;
@@ -21,14 +23,13 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.Set;
 
 /**
  * Forwards a request to one replica of a backend and streams the answer back, untouched: status,
@@ -38,11 +39,13 @@ import java.util.concurrent.CompletionStage;
  * is chosen only then, and gets the whole request at once. So a slow or stalled client never
  * holds a backend connection, and never looks like a backend that does not answer.
  *
- * <p>The replica is chosen by SmallRye Stork (round robin over what discovery found: every address
- * a DNS name resolves to in compose and Kubernetes, re-resolved every few seconds). Each backend
- * has its own circuit breaker; a replica that refuses the connection or sends no response headers
- * within {@code shop.gateway.timeout} of getting the request fails it, so a dead or hung backend
- * costs at most that long, and nothing once its breaker is open.
+ * <p>The replica is chosen by SmallRye Stork with common's {@code ready-replicas} load balancer: only
+ * replicas that report ready and are not failing get requests, and each call's outcome goes back to
+ * it, so a replica that refuses connections, resets them or keeps timing out is taken out of
+ * rotation on its own while the others serve. A replica that refuses the connection, or sends no
+ * response headers within {@code shop.gateway.timeout} of getting the request, has failed; the
+ * request then goes to another replica if nothing reached the first (refused), or if the shop lets
+ * it be repeated ({@link Repetition}). With no replica in rotation the answer is a 503 at once.
  */
 @ApplicationScoped
 public class BackendProxy {
@@ -56,7 +59,7 @@ public class BackendProxy {
 
     /**
      * The client hung up before the backend answered, so the forwarded request was cancelled. Not
-     * the backend's fault: it does not count against its circuit breaker.
+     * the backend's fault: it does not count against the replica.
      */
     public static class ClientGone extends RuntimeException {
         ClientGone(Throwable cause) {
@@ -90,9 +93,6 @@ public class BackendProxy {
         }
     }
 
-    private static final TypeLiteral<CompletionStage<ProxyResponse>> PROXY_RESPONSE = new TypeLiteral<>() {
-    };
-
     /**
      * What the client says about where the request came from or what address it used. The gateway
      * is the edge: the backends are told nothing a client could make up (they build links from
@@ -101,44 +101,37 @@ public class BackendProxy {
     private static final List<String> CLIENT_CLAIMS = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-port", "x-forwarded-proto", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl");
 
+    /**
+     * Hop-by-hop headers of a replica's answer: about its connection to the gateway, not the client's
+     * to the gateway. A replica that is stopping says "Connection: close"; passed on, it closed clients'
+     * connections for nothing, and over HTTP/2, where the header is forbidden, failed their requests.
+     */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "upgrade");
+
     private final HttpClient client;
-    private final Duration timeout;
     private final Map<Backend, Duration> timeouts = new EnumMap<>(Backend.class);
-    private final Map<Backend, Guard> breakers = new EnumMap<>(Backend.class);
+    private final int attempts;
 
     BackendProxy(Vertx vertx, GatewayConfig config) {
-        this.timeout = config.timeout();
         for (Backend backend : Backend.values()) {
-            timeouts.put(backend, config.backendTimeout().getOrDefault(backend.discoveryName(), timeout));
+            timeouts.put(backend, config.backendTimeout().getOrDefault(backend.discoveryName(), config.timeout()));
         }
-        Duration breakerDelay = config.breaker().delay();
+        this.attempts = config.attempts();
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) timeout.toMillis())
+                // On the shop's own network a connection is taken in well under a millisecond; one that is
+                // not taken soon goes to an address nobody answers at (a container just killed), and the
+                // request goes to another replica instead of waiting for the network to give up.
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(config.connectionsPerReplica()));
-        for (Backend backend : Backend.values()) {
-            breakers.put(backend, Guard.create()
-                    .withDescription("gateway to " + backend.service())
-                    .withCircuitBreaker()
-                    .name("gateway-" + backend.service())
-                    .requestVolumeThreshold(10)
-                    .failureRatio(0.5)
-                    .delay(breakerDelay.toMillis(), ChronoUnit.MILLIS)
-                    .successThreshold(1)
-                    .skipOn(ClientGone.class)
-                    .done()
-                    .build());
-        }
     }
 
     /**
      * Sends the request, with the body already read from the client ({@code null} for none), on to
-     * a replica of {@code backend}; fails with {@link Unavailable}.
+     * a replica of {@code backend}; fails with {@link Unavailable}, or {@link ClientGone}.
      */
     public Future<Void> forward(HttpServerRequest request, Buffer body, Backend backend) {
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request.isEnded() ? new AlreadyRead(request) : request);
-        // The body goes as one buffer with its Content-Length, however the client sent it (chunked).
-        proxyRequest.setBody(body == null ? null : Body.body(body));
         // No authority is set, so the client's Host stays behind (the proxy copies every header but
         // Host): the HTTP client names the replica it connects to, as for any request of its own.
         // Backends build links from shop.public.url, never from the Host they are sent.
@@ -148,13 +141,9 @@ public class BackendProxy {
         // The trace goes on from the gateway's own span: the HTTP client puts its context in
         // place of the one the request came with.
         proxyRequest.headers().remove("traceparent").remove("tracestate");
-        CompletionStage<ProxyResponse> answered;
-        try {
-            answered = breakers.get(backend).get(() -> send(request, proxyRequest, backend), PROXY_RESPONSE);
-        } catch (RuntimeException e) {
-            answered = Future.<ProxyResponse>failedFuture(e).toCompletionStage();
-        }
-        return Future.fromCompletionStage(answered)
+        boolean repeatable = Repetition.mayRepeat(request.method().name(), request.path(),
+                request.headers().contains("Idempotency-Key"));
+        return attempt(request, proxyRequest, body, backend, repeatable, new HashSet<>())
                 .recover(failure -> {
                     proxyRequest.release();
                     return Future.failedFuture(failure instanceof ClientGone ? failure
@@ -163,37 +152,52 @@ public class BackendProxy {
                 .compose(ProxyResponse::send);
     }
 
-    private CompletionStage<ProxyResponse> send(HttpServerRequest request, ProxyRequest proxyRequest, Backend backend) {
-        return attempt(proxyRequest, backend)
-                // A pooled connection can close just as a request is put on it (the backend or a
-                // client that hung up before closed it): nothing reached the backend's application,
-                // so a request without a body that changes nothing goes once more, on a new connection.
-                .recover(failure -> failure instanceof HttpClosedException && sentAgainSafely(request)
-                        && !request.response().closed() ? attempt(proxyRequest, backend) : Future.failedFuture(failure))
-                // A load generator stopping, or a browser leaving a page, cancels requests in flight:
-                // counted as the backend's failures, they would open its breaker for everyone.
-                .recover(failure -> Future.failedFuture(request.response().closed() ? new ClientGone(failure) : failure))
-                .toCompletionStage();
+    /** One replica, and another after it if this one failed and the request may go again. */
+    private Future<ProxyResponse> attempt(HttpServerRequest request, ProxyRequest proxyRequest, Buffer body,
+                                          Backend backend, boolean repeatable, Set<Long> tried) {
+        Service service = Stork.getInstance().getService(backend.discoveryName());
+        return Future.fromCompletionStage(service.getInstances().subscribeAsCompletionStage())
+                .map(listed -> {
+                    List<ServiceInstance> untried = listed.stream().filter(r -> !tried.contains(r.getId())).toList();
+                    return service.selectInstanceAndRecordStart(untried.isEmpty() ? listed : untried, false);
+                })
+                .compose(replica -> {
+                    tried.add(replica.getId());
+                    // The body goes as one buffer with its Content-Length, however the client sent it
+                    // (chunked); anew for each attempt.
+                    proxyRequest.setBody(body == null ? null : Body.body(body));
+                    return client.request(options(replica, timeouts.get(backend)))
+                            .compose(proxyRequest::send)
+                            .andThen(sent -> record(replica, request, sent.cause()))
+                            .map(BackendProxy::withoutHopByHopHeaders);
+                })
+                .recover(failure -> {
+                    if (request.response().closed()) {
+                        // A load generator stopping, or a browser leaving a page, cancels requests in flight.
+                        return Future.failedFuture(new ClientGone(failure));
+                    }
+                    boolean another = !(failure instanceof NoServiceInstanceFoundException) && tried.size() < attempts
+                            && (repeatable || Failures.neverReached(failure));
+                    return another ? attempt(request, proxyRequest, body, backend, repeatable, tried)
+                            : Future.failedFuture(failure);
+                });
     }
 
-    private Future<ProxyResponse> attempt(ProxyRequest proxyRequest, Backend backend) {
-        return Future.fromCompletionStage(Stork.getInstance().getService(backend.discoveryName())
-                        .selectInstance().subscribeAsCompletionStage())
-                .compose(replica -> client.request(options(replica, timeouts.get(backend))))
-                .compose(proxyRequest::send);
+    private static ProxyResponse withoutHopByHopHeaders(ProxyResponse response) {
+        HOP_BY_HOP.forEach(response.headers()::remove);
+        return response;
     }
 
-    private static boolean sentAgainSafely(HttpServerRequest request) {
-        boolean readsOnly = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
-        return readsOnly && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    /** The call's outcome, for the load balancer: a failure of the replica's, or none of its doing. */
+    private static void record(ServiceInstance replica, HttpServerRequest request, Throwable failure) {
+        replica.recordEnd(failure != null && request.response().closed() ? new NoFaultOfTheReplica() : failure);
     }
 
     private static RequestOptions options(ServiceInstance replica, Duration timeout) {
         return new RequestOptions()
                 .setHost(replica.getHost())
                 .setPort(replica.getPort())
-                // No response headers within this long counts as a failure of the backend.
+                // No response headers within this long counts as a failure of the replica.
                 .setIdleTimeout(timeout.toMillis());
     }
 }

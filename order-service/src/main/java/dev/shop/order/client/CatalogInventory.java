@@ -6,6 +6,7 @@ import dev.shop.order.domain.ReservationOutcome;
 import dev.shop.order.domain.Shortage;
 import dev.shop.order.domain.StockReservations;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.stork.api.NoServiceInstanceFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -134,7 +135,8 @@ public class CatalogInventory implements StockReservations {
         }
         try {
             return call.get();
-        } catch (FaultToleranceException | ProcessingException | GuardedInventoryCalls.Failed e) {
+        } catch (FaultToleranceException | ProcessingException | NoServiceInstanceFoundException
+                 | GuardedInventoryCalls.Failed e) {
             throw new CatalogUnavailable("catalog-service cannot be reached: " + e.getMessage(), e);
         } finally {
             turns.release();

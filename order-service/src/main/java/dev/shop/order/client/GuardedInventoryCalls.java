@@ -1,5 +1,6 @@
 package dev.shop.order.client;
 
+import io.smallrye.stork.api.NoServiceInstanceFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +18,9 @@ import java.util.function.Supplier;
  * attempt (a server error, no connection) is tried once more, and a circuit breaker stops calling a
  * catalog that keeps failing. A timed-out attempt is not retried: the catalog is slow, and another
  * call would only add to its load. Retrying is safe for every call: each names its reservation id,
- * which catalog-service answers idempotently.
+ * which catalog-service answers idempotently. The retry goes to another replica where there is one:
+ * the replicas are chosen by common's ready-replicas load balancer, which takes a replica that refused
+ * the connection out of rotation at once.
  *
  * <p>Sized from a measured burst right after start (100 orders, 50 at a time, TrustBoundariesIT):
  * with 1 s attempts and a breaker over the last 10 calls, cold reservations queued at
@@ -33,7 +36,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 @Timeout(2000)
-@Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = {GuardedInventoryCalls.Failed.class, ProcessingException.class},
+@Retry(maxRetries = 1, delay = 100, jitter = 50,
+        retryOn = {GuardedInventoryCalls.Failed.class, ProcessingException.class, NoServiceInstanceFoundException.class},
         abortOn = CircuitBreakerOpenException.class)
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 1)
 public class GuardedInventoryCalls {
