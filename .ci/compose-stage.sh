@@ -451,7 +451,8 @@ for i in "${!SCALE_EVENTS[@]}"; do
   sleep_until_ms $((first_event + i * SCALE_EVERY * 1000))
   eval "$before"
   started=$(epoch_ms)
-  echo "  $(date -u +%H:%M:%S) $name"
+  # With the machine's load average: on 2 cores, a starting JVM or anything else running shows there.
+  echo "  $(date -u +%H:%M:%S) $name (load average $(cut -d ' ' -f 1 /proc/loadavg))"
   eval "$command" || fail "$name: $command"
   ended=$(epoch_ms)
   printf '%s\t%s\t%s\t%s\t%s\n' "$started" "$ended" "$window" "$kind" "$name" >> "$scale_dir/events.tsv"
@@ -470,10 +471,17 @@ echo
 scale_verdict=0
 python3 .ci/scale-figures.py "$scale_dir/events.tsv" "$scale_dir/requests.csv" "$scale_dir/failing.tsv" || scale_verdict=$?
 echo
-# For every window that broke a promise: what the gateway (and the service the event touched) logged then.
+# For every window that broke a promise: what the gateway logged then, and the services' replicas
+# still there (those scaled away took their logs with them).
 while IFS=$'\t' read -r from to name; do
   echo "-- $name: the gateway's log from $(date -u -d "@$((from / 1000))" +%H:%M:%S) to $(date -u -d "@$((to / 1000))" +%H:%M:%S)"
   docker logs --since "$((from / 1000))" --until "$((to / 1000 + 1))" "$(container_of gateway)" 2>&1 | python3 .ci/log-digest.py
+  for service in order-service catalog-service user-service; do
+    for container in $(docker-compose ps -q "$service"); do
+      said=$(docker logs --since "$((from / 1000))" --until "$((to / 1000 + 1))" "$container" 2>&1)
+      [ -z "$said" ] || { echo "   $service $(docker inspect --format '{{.Name}}' "$container"):"; echo "$said" | python3 .ci/log-digest.py 8; }
+    done
+  done
 done < "$scale_dir/failing.tsv"
 echo "== After the scale events: every order settled, none lost, stock taken = confirmed quantities"
 orders_settled_since "$since"
