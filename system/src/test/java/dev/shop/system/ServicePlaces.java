@@ -103,9 +103,9 @@ final class ServicePlaces {
             // The local run
             new Place("local-run/src/main/java/dev/shop/localrun/Service.java", "a service the local run starts, with its ports",
                     EVERY, (text, s) -> text.contains("(\"" + s.name() + "\", ")),
-            new Place("local-run/src/main/java/dev/shop/localrun/ServiceEnvironment.java", "its database password, and the gateway's port for it",
+            new Place("local-run/src/main/java/dev/shop/localrun/ServiceEnvironment.java", "its database password, and where the gateway finds it",
                     s -> s.data() || s.routed(), (text, s) -> (!s.data() || text.contains("database.password(ServiceSchema." + s.upperKey() + ")"))
-                            && (!s.routed() || text.contains("SHOP_BACKEND_" + s.upperKey() + "_PORT"))),
+                            && (!s.routed() || text.contains("backend(\"" + s.upperKey() + "\", Service." + s.upperKey() + ")"))),
             // The gateway
             new Place("gateway/src/main/java/dev/shop/gateway/domain/Backend.java", "a backend, by its discovery name",
                     ROUTED, (text, s) -> text.contains("(\"" + s.key() + "\", \"" + s.name() + "\")")),

@@ -12,8 +12,9 @@ import java.time.Duration;
 /**
  * Asks a replica whether it is ready: {@code GET /q/health/ready} on its management port, the same
  * question Docker's health check and Kubernetes' readiness probe ask. 200 is ready; any other answer
- * (503 while it warms up, or from the moment it is told to stop) or a refused connection is not;
- * silence is {@link Replica.Check#NO_ANSWER}.
+ * (503 while it warms up, or from the moment it is told to stop) or a connection refused or not
+ * taken is not; silence after the connection is {@link Replica.Check#NO_ANSWER} (a pause, or a frozen
+ * process: the kernel takes its connections all the same).
  */
 final class ReadinessProbe {
 
@@ -39,7 +40,7 @@ final class ReadinessProbe {
                 .compose(response -> response.body()
                         .map(ignored -> response.statusCode() == 200 ? Replica.Check.READY : Replica.Check.NOT_READY))
                 .recover(failure -> Future.succeededFuture(
-                        Failures.nothingThere(failure) ? Replica.Check.NOT_READY : Replica.Check.NO_ANSWER));
+                        Failures.neverReached(failure) ? Replica.Check.NOT_READY : Replica.Check.NO_ANSWER));
     }
 
     void close() {

@@ -21,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A Stork load balancer that sends requests only to replicas in rotation: ready (asked every
  * {@code check-interval}, where discovery may list replicas that are not) and not ejected for failing
- * (a refused connection at once, other failures when several come in a row; back after a while, once
- * ready). Among those, a replica is picked at random in proportion to its weight: a new replica's
+ * (at once when it cannot be reached, after several failures in a row otherwise; back after a while,
+ * once ready; never the last one in rotation). Among those, a replica is picked at random in proportion to its weight: a new replica's
  * share grows over {@code slow-start}, and one with more requests in hand gets fewer new ones. With no
  * replica in rotation, selection fails at once ({@link NoServiceInstanceFoundException}): the callers
  * answer 503 without waiting.
@@ -104,11 +104,16 @@ final class ReadyReplicas implements LoadBalancer, CallStatisticsCollector {
             replica.succeeded();
         } else if (failure instanceof NoFaultOfTheReplica) {
             replica.ended();
-        } else if (replica.failed(Failures.nothingThere(failure), settings.failuresToEject(),
-                settings.ejectionTime().toNanos(), System.nanoTime())) {
+        } else if (replica.failed(Failures.neverReached(failure), settings.failuresToEject(),
+                settings.ejectionTime().toNanos(), System.nanoTime(), anotherInRotation(replica))) {
             metrics.ejected(replica);
             LOG.warnf("%s replica %s taken out of rotation: %s", service, replica.address(), failure.toString());
         }
+    }
+
+    private boolean anotherInRotation(Replica replica) {
+        long now = System.nanoTime();
+        return replicas.values().stream().anyMatch(other -> other != replica && other.inRotation(now));
     }
 
     /** Reads discovery's list again, forgets replicas it no longer lists, and asks the others' readiness. */

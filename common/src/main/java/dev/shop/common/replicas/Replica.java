@@ -57,12 +57,15 @@ final class Replica {
 
     /**
      * Its share relative to a replica that is fully in: a tenth when it has just become ready, growing
-     * to all of it over {@code slowStart}, and less the more requests it already has in hand (a replica
-     * that is slow, or frozen, collects them, and gets fewer new ones).
+     * to all of it over {@code slowStart}; a tenth of that while its last call failed; and less the more
+     * requests it already has in hand (a replica that is slow, or frozen, collects them, and gets fewer
+     * new ones).
      */
     synchronized double weight(long now, long slowStartNanos) {
         double ramp = slowStartNanos <= 0 ? 1 : Math.min(1, Math.max(0.1, (now - readySince) / (double) slowStartNanos));
-        return ramp / (1 + inFlight.get());
+        // One whose last call failed is tried little until one succeeds: a caller's retry goes elsewhere.
+        double doubt = failuresInARow == 0 ? 1 : 0.1;
+        return ramp * doubt / (1 + inFlight.get());
     }
 
     /** @return whether it is now ready when it was not, or the other way round */
@@ -96,16 +99,19 @@ final class Replica {
     }
 
     /**
-     * A call failed without an answer. A refused connection ejects the replica at once; other failures
-     * when {@code failuresToEject} come in a row. The time out doubles with each ejection in a row, and
-     * where readiness is asked, the replica is back only once a check after the ejection says it is ready.
+     * A call failed without an answer. A replica that cannot be reached is ejected at once; other
+     * failures eject it when {@code failuresToEject} come in a row. The time out doubles with each
+     * ejection in a row, and where readiness is asked, the replica is back only once a check after the
+     * ejection says it is ready. The last replica in rotation is never ejected for its calls
+     * ({@code mayEject} false): a blip of the caller's own (a pause of its event loop, say) would turn
+     * into every request failing; its readiness checks still take a replica that is really gone out.
      *
      * @return whether this failure ejected it
      */
-    synchronized boolean failed(boolean nothingThere, int failuresToEject, long ejectionNanos, long now) {
+    synchronized boolean failed(boolean unreachable, int failuresToEject, long ejectionNanos, long now, boolean mayEject) {
         inFlight.decrementAndGet();
         failuresInARow++;
-        if (ejected || !(nothingThere || failuresInARow >= failuresToEject)) {
+        if (ejected || !mayEject || !(unreachable || failuresInARow >= failuresToEject)) {
             return false;
         }
         ejected = true;

@@ -65,6 +65,32 @@ class ReplicaTest {
     }
 
     @Test
+    void theLastReplicaInRotationIsNeverEjectedForItsCalls() {
+        Replica last = ready();
+        last.started();
+        assertFalse(last.failed(true, FAILURES_TO_EJECT, SECOND, start, false));
+        assertTrue(last.inRotation(start));
+    }
+
+    @Test
+    void aConnectionNotTakenInTimeEjectsAtOnceAsARefusedOneDoes() {
+        Replica gone = ready();
+        gone.started();
+        assertTrue(fail(gone, new io.netty.channel.ConnectTimeoutException("connection timed out: /10.0.0.9:8080"), start));
+    }
+
+    @Test
+    void aReplicaWhoseLastCallFailedGetsATenthOfItsShareUntilOneSucceeds() {
+        Replica replica = ready();
+        replica.started();
+        fail(replica, new SocketTimeoutException("no answer"), start);
+        assertEquals(0.1, replica.weight(start, 0), 1e-9);
+        replica.started();
+        replica.succeeded();
+        assertEquals(1.0, replica.weight(start, 0), 1e-9);
+    }
+
+    @Test
     void anEjectedReplicaIsBackAfterItsTimeAndEachEjectionInARowDoublesIt() {
         Replica replica = ready();
         long now = start;
@@ -110,7 +136,7 @@ class ReplicaTest {
     }
 
     private boolean fail(Replica replica, Exception failure, long now) {
-        return replica.failed(Failures.nothingThere(failure), FAILURES_TO_EJECT, SECOND, now);
+        return replica.failed(Failures.neverReached(failure), FAILURES_TO_EJECT, SECOND, now, true);
     }
 
     private Replica ready() {
