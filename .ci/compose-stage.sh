@@ -28,6 +28,14 @@ readiness_of() {
 }
 ready_inside() { local answer; answer=$(readiness_of "$1") && [[ "$answer" == "HTTP/1."?" 200 "* ]]; }
 teardown() { docker-compose --profile observability --profile load down -v --remove-orphans > /dev/null 2>&1 || true; }
+# One service scaled without resetting the others, with docker-compose v1 and Compose v2 alike:
+#   docker compose up -d --no-deps --no-recreate --scale catalog-service=3 catalog-service
+# --no-deps: without it, compose brings the service's dependencies (order-service's: catalog-service,
+# user-service) to their default of 1 replica as well. --no-recreate: the running replicas stay.
+scale_to() {
+  local said
+  said=$(docker-compose up -d --no-deps --no-recreate --scale "$1=$2" "$1" 2>&1) || { echo "$said"; fail "scaling $1 to $2"; }
+}
 # SQL as the superuser, inside the PostgreSQL container; "-h pgbouncer -d pgbouncer" asks the pooler.
 psql_in() { docker exec "$(container_of postgres)" sh -c 'PGPASSWORD="$POSTGRES_PASSWORD" exec psql -U postgres -v ON_ERROR_STOP=1 "$@"' psql "$@"; }
 # Asks compose's Prometheus (its own promtool, inside its container: the port is not published).
@@ -73,6 +81,32 @@ docker-compose --profile observability config -q
 "$(compose_v2)" --profile observability config -q
 "$(compose_v2)" config -q
 echo "docker-compose $(docker-compose version --short), $("$(compose_v2)" version --short): accepted"
+echo "== One service scaled, the others kept, with docker-compose v1 and Compose v2"
+# The README's command: up -d --no-deps --no-recreate --scale X=N X. Tried on a project of its own, two
+# services where b depends on a (as order-service on catalog-service): scaling either one leaves the
+# other's replicas as they are. (A plain "up -d --scale b=2" brings a back to its default of 1.)
+scale_form=$(mktemp -d)
+printf 'services:\n  a: {image: "%s", command: [sleep, infinity], init: true}\n  b: {image: "%s", command: [sleep, infinity], init: true, depends_on: [a]}\n' \
+  "$JRE_IMAGE" "$JRE_IMAGE" > "$scale_form/compose.yml"
+for compose in docker-compose "$(compose_v2)"; do
+  form() { "$compose" -p shop-scale-form -f "$scale_form/compose.yml" "$@" > /dev/null 2>&1; }
+  replicas() {
+    for service in a b; do
+      printf '%s=%s ' "$service" "$(docker ps -q --filter label=com.docker.compose.project=shop-scale-form --filter "label=com.docker.compose.service=$service" | wc -l)"
+    done
+  }
+  form up -d
+  seen=$(replicas)
+  for step in "a 3 a=3 b=1" "b 2 a=3 b=2" "a 1 a=1 b=2"; do
+    read -r service count expected <<< "$step"
+    form up -d --no-deps --no-recreate --scale "$service=$count" "$service"
+    seen="$seen-> $(replicas)"
+    [ "$(replicas)" = "$expected " ] || { form down -t 1; fail "$compose: scaling $service to $count left $(replicas)"; }
+  done
+  form down -t 1
+  echo "$("$compose" version --short): $seen"
+done
+rm -rf "$scale_form"
 # Every replica keeps its whole pool open (10 connections), so that the clients PgBouncer serves
 # outnumber PostgreSQL's slots for sure: CI's own addition to the compose file, nothing else.
 pools_override=$(mktemp --suffix=.yml)
@@ -177,7 +211,7 @@ done
 until curl -fs -o /dev/null "$GATEWAY/api/products/1"; do sleep 0.5; done
 
 echo "== Scaling catalog-service to 3"
-docker-compose up -d --scale catalog-service=3 > /dev/null 2>&1
+scale_to catalog-service 3
 for _ in $(seq 1 120); do
   [ "$(docker ps -q --filter "name=shop_catalog-service" --filter health=healthy | wc -l)" -eq 3 ] && break
   sleep 1
@@ -211,7 +245,7 @@ echo "== Prometheus (profile observability, $PROMETHEUS_IMAGE) finds every repli
 # Only Prometheus of the profile: the collector, Jaeger and Grafana are public images CI cannot pull.
 docker-compose --profile observability up -d --no-deps prometheus > /dev/null 2>&1
 await_targets "catalog-service=3 gateway=1 order-service=1 user-service=1"
-docker-compose up -d --scale catalog-service=1 > /dev/null 2>&1
+scale_to catalog-service 1
 await_targets "catalog-service=1 gateway=1 order-service=1 user-service=1"
 
 echo "== catalog-service down, then back"
@@ -229,10 +263,45 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/products/1")" = 
 done
 echo "back: 200 after $(seconds_since "$started")s"
 
+# The saga's invariant over the orders placed since a moment: stock_now notes the stock and prints the
+# moment; orders_settled_since checks, once recovery has settled what was left unfinished, that every
+# confirmed order's stock was taken once and nothing is held for an order not confirmed.
+stock_now() {
+  psql_in -d shop -At -c "create schema if not exists ci; drop table if exists ci.stock_before;
+    create table ci.stock_before as select id, stock from catalog.product; select now()" | tail -n 1
+}
+check_zero() {
+  local found
+  found=$(psql_in -d shop -At -c "$2")
+  [ "$found" = 0 ] || fail "$1: $found"
+  echo "$1: 0"
+}
+orders_settled_since() {
+  local since=$1
+  # Recovery settles what was left unfinished: orders PENDING, cancellations requested.
+  for _ in $(seq 1 120); do
+    [ "$(psql_in -d shop -At -c "select count(*) from orders.customer_order where created_at >= '$since'
+      and (status = 'PENDING' or (status = 'CONFIRMED' and cancel_requested_at is not null))")" = 0 ] && break
+    sleep 1
+  done
+  psql_in -d shop -c "select status, count(*) from orders.customer_order where created_at >= '$since' group by status order by status"
+  check_zero "orders still PENDING" "select count(*) from orders.customer_order where status = 'PENDING' and created_at >= '$since'"
+  check_zero "confirmed orders whose stock the catalog does not hold" "select count(*) from orders.customer_order o
+    left join catalog.reservation r on r.id = o.reservation_id
+    where o.created_at >= '$since' and o.status = 'CONFIRMED' and r.status is distinct from 'CONFIRMED'"
+  check_zero "stock held or taken for an order not confirmed" "select count(*) from catalog.reservation r
+    left join orders.customer_order o on o.reservation_id = r.id
+    where r.created_at >= '$since' and r.status in ('HELD', 'CONFIRMED') and o.status is distinct from 'CONFIRMED'"
+  check_zero "products whose stock moved by other than their confirmed quantities" "select count(*) from catalog.product p
+    join ci.stock_before b on b.id = p.id
+    left join (select l.product_id, sum(l.quantity) as taken from orders.order_line l
+               join orders.customer_order o on o.id = l.order_id
+               where o.created_at >= '$since' and o.status = 'CONFIRMED' group by l.product_id) c on c.product_id = p.id
+    where b.stock - p.stock <> coalesce(c.taken, 0)"
+}
+
 echo "== Faults under load: PostgreSQL restarted, then PgBouncer restarted"
-stock_table=$(psql_in -d shop -At -c "create schema if not exists ci; drop table if exists ci.stock_before;
-  create table ci.stock_before as select id, stock from catalog.product; select now()")
-since=$(echo "$stock_table" | tail -n 1)
+since=$(stock_now)
 # The customer of the smoke flow, for a request that needs the database (its orders).
 # At most 5 s (then "000 5.0..."): a hung request fails the stage as a slow answer, not as curl's exit.
 orders_status() { curl -s -m 5 -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "$GATEWAY/api/orders" || true; }
@@ -314,32 +383,113 @@ if echo "$summary" | grep -qE ' 500:'; then
   fail "the load generator got 500s during the faults"
 fi
 echo "== After the faults: every order settled, none lost, stock taken = confirmed quantities"
-# Recovery settles what the faults left unfinished: orders PENDING, cancellations requested.
-for _ in $(seq 1 120); do
-  [ "$(psql_in -d shop -At -c "select count(*) from orders.customer_order where created_at >= '$since'
-    and (status = 'PENDING' or (status = 'CONFIRMED' and cancel_requested_at is not null))")" = 0 ] && break
-  sleep 1
-done
-check_zero() {
-  local found
-  found=$(psql_in -d shop -At -c "$2")
-  [ "$found" = 0 ] || fail "$1: $found"
-  echo "$1: 0"
+orders_settled_since "$since"
+
+echo "== Scale it while it serves: one service at a time, a restart and a SIGKILL, under load"
+# Under steady open-loop load through the gateway (50 requests/s: product reads, browsing, searches,
+# logins, orders with Idempotency-Keys, their lists and cancels), one event every 30 s, each
+# changing one service only. From the load generator's request log (one line per request): for each
+# event, the requests due in the 20 s after it began (10 s after the kill), how many failed and were
+# slower than 1 s, and their p99 (.ci/scale-figures.py says which promise each event must keep).
+# Each scaled with scale_to (above): one service, the others as they are.
+replica() {
+  docker ps -aq --filter label=com.docker.compose.project=shop --filter "label=com.docker.compose.service=$1" \
+    --filter "label=com.docker.compose.container-number=$2"
 }
-psql_in -d shop -c "select status, count(*) from orders.customer_order where created_at >= '$since' group by status order by status"
-check_zero "orders still PENDING" "select count(*) from orders.customer_order where status = 'PENDING' and created_at >= '$since'"
-check_zero "confirmed orders whose stock the catalog does not hold" "select count(*) from orders.customer_order o
-  left join catalog.reservation r on r.id = o.reservation_id
-  where o.created_at >= '$since' and o.status = 'CONFIRMED' and r.status is distinct from 'CONFIRMED'"
-check_zero "stock held or taken for an order not confirmed" "select count(*) from catalog.reservation r
-  left join orders.customer_order o on o.reservation_id = r.id
-  where r.created_at >= '$since' and r.status in ('HELD', 'CONFIRMED') and o.status is distinct from 'CONFIRMED'"
-check_zero "products whose stock moved by other than their confirmed quantities" "select count(*) from catalog.product p
-  join ci.stock_before b on b.id = p.id
-  left join (select l.product_id, sum(l.quantity) as taken from orders.order_line l
-             join orders.customer_order o on o.id = l.order_id
-             where o.created_at >= '$since' and o.status = 'CONFIRMED' group by l.product_id) c on c.product_id = p.id
-  where b.stock - p.stock <> coalesce(c.taken, 0)"
+running() { docker ps -q --filter label=com.docker.compose.project=shop --filter "label=com.docker.compose.service=$1" | wc -l; }
+epoch_ms() { date +%s%3N; }
+sleep_until_ms() { python3 -c "import sys, time; time.sleep(max(0, int(sys.argv[1]) / 1000 - time.time()))" "$1"; }
+# Before a restart or a kill of one of two replicas: both ready, or the other one could not serve alone.
+all_ready() {
+  local container waited=0
+  for container in $(docker-compose ps -q "$1"); do
+    until ready_inside "$container"; do
+      [ "$waited" -lt 600 ] || fail "$1: replica $container not ready after 60 s"
+      sleep 0.1; waited=$((waited + 1))
+    done
+  done
+  [ "$waited" -eq 0 ] || echo "  (waited $((waited / 10)) s for every $1 replica to be ready)"
+}
+declare -A REPLICAS=([postgres]=1 [pgbouncer]=1 [catalog-service]=1 [user-service]=1 [order-service]=1 [gateway]=1)
+# name | before (not timed) | command | window (s) | kind | replicas of the service afterwards
+SCALE_EVENTS=(
+  "catalog-service 1 → 3||scale_to catalog-service 3|20|scale|catalog-service=3"
+  "catalog-service 3 → 1||scale_to catalog-service 1|20|scale|catalog-service=1"
+  "order-service 1 → 3||scale_to order-service 3|20|scale|order-service=3"
+  "order-service 3 → 1||scale_to order-service 1|20|scale|order-service=1"
+  "user-service 1 → 2||scale_to user-service 2|20|scale|user-service=2"
+  "user-service 2 → 1||scale_to user-service 1|20|scale|user-service=1"
+  "catalog-service 1 → 2||scale_to catalog-service 2|20|scale|catalog-service=2"
+  "docker restart one of two catalog-service replicas|all_ready catalog-service|docker restart \$(replica catalog-service 1) > /dev/null|20|restart|catalog-service=2"
+  "docker kill one of two catalog-service replicas|all_ready catalog-service|docker kill \$(replica catalog-service 2) > /dev/null|10|kill|catalog-service=1"
+  "catalog-service 2 → 1||scale_to catalog-service 1|20|scale|catalog-service=1"
+)
+# The first event 60 s into the load: by then the JVMs have compiled what this mix runs (logins,
+# orders), so the events measure scaling, not warm-up (15 s in, a scale-out on 2 cores met compilers
+# still busy and logins waited up to 5 s; measured). The lead-in counts as "between events".
+SCALE_LEAD_IN=60 SCALE_EVERY=30
+scale_dir=$(mktemp -d)
+since=$(stock_now)
+# 5 s of ramp, then 50/s until 30 s after the last event; the generator stops by itself.
+SHOP_LOAD_RATE=50 SHOP_LOAD_RAMP=5s SHOP_LOAD_HOLD=$((SCALE_LEAD_IN - 5 + ${#SCALE_EVENTS[@]} * SCALE_EVERY))s SHOP_LOAD_DROP=0s \
+  SHOP_LOAD_SHOPPERS=20 SHOP_LOAD_MIX=product=40,browse=10,search=16,login=4,order=12,list=8,cancel=10 \
+  SHOP_LOAD_TIMEOUT=5s SHOP_LOAD_REPORT_EVERY=10s SHOP_LOAD_REQUEST_LOG=/tmp/requests.csv \
+  docker-compose --profile load up -d --no-deps load > /dev/null 2>&1
+load_container=$(container_of load)
+# (grep -c reads to the end: grep -q could leave docker logs a broken pipe, which pipefail counts.)
+load_begun() { [ "$(docker logs "$load_container" 2>&1 | grep -c '^Load: ')" -gt 0 ]; }
+for _ in $(seq 1 600); do
+  load_begun && break
+  [ "$(docker inspect --format '{{.State.Running}}' "$load_container")" = true ] || { docker logs "$load_container"; fail "the load generator stopped"; }
+  sleep 0.2
+done
+load_started=$(epoch_ms)
+load_begun || fail "the load did not start within 2 minutes"
+# Its progress lines (every 10 s, errors by kind), as they come, between the events.
+docker logs -f "$load_container" 2>&1 | sed -u 's/^/    load | /' &
+load_lines=$!
+first_event=$((load_started + SCALE_LEAD_IN * 1000))
+for i in "${!SCALE_EVENTS[@]}"; do
+  IFS='|' read -r name before command window kind replicas <<< "${SCALE_EVENTS[$i]}"
+  sleep_until_ms $((first_event + i * SCALE_EVERY * 1000))
+  eval "$before"
+  started=$(epoch_ms)
+  # With the machine's load average: on 2 cores, a starting JVM or anything else running shows there.
+  echo "  $(date -u +%H:%M:%S) $name (load average $(cut -d ' ' -f 1 /proc/loadavg))"
+  eval "$command" || fail "$name: $command"
+  ended=$(epoch_ms)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$started" "$ended" "$window" "$kind" "$name" >> "$scale_dir/events.tsv"
+  REPLICAS[${replicas%%=*}]=${replicas#*=}
+  counts=""
+  for service in "${!REPLICAS[@]}"; do
+    [ "$(running "$service")" -eq "${REPLICAS[$service]}" ] || counts="$counts $service=$(running "$service") (expected ${REPLICAS[$service]})"
+  done
+  [ -z "$counts" ] || fail "after '$name', replicas running:$counts"
+done
+docker wait "$load_container" > /dev/null
+wait "$load_lines" || true
+docker cp "$load_container:/tmp/requests.csv" "$scale_dir/requests.csv"
+echo "replicas after every event as intended, the others untouched: $(for s in "${!REPLICAS[@]}"; do printf '%s=%s ' "$s" "$(running "$s")"; done)"
+echo
+scale_verdict=0
+python3 .ci/scale-figures.py "$scale_dir/events.tsv" "$scale_dir/requests.csv" "$scale_dir/failing.tsv" || scale_verdict=$?
+echo
+# For every window that broke a promise: what the gateway logged then, and the services' replicas
+# still there (those scaled away took their logs with them).
+while IFS=$'\t' read -r from to name; do
+  echo "-- $name: the gateway's log from $(date -u -d "@$((from / 1000))" +%H:%M:%S) to $(date -u -d "@$((to / 1000))" +%H:%M:%S)"
+  docker logs --since "$((from / 1000))" --until "$((to / 1000 + 1))" "$(container_of gateway)" 2>&1 | python3 .ci/log-digest.py
+  for service in order-service catalog-service user-service; do
+    for container in $(docker-compose ps -q "$service"); do
+      said=$(docker logs --since "$((from / 1000))" --until "$((to / 1000 + 1))" "$container" 2>&1)
+      [ -z "$said" ] || { echo "   $service $(docker inspect --format '{{.Name}}' "$container"):"; echo "$said" | python3 .ci/log-digest.py 8; }
+    done
+  done
+done < "$scale_dir/failing.tsv"
+echo "== After the scale events: every order settled, none lost, stock taken = confirmed quantities"
+orders_settled_since "$since"
+[ "$scale_verdict" = 0 ] || fail "scaling under load failed requests or answered slowly (above)"
+rm -rf "$scale_dir"
 
 echo "== Tearing down"
 teardown

@@ -18,7 +18,9 @@ public enum Action {
     /** The shopper's own orders. */
     LIST,
     /** Cancels an order placed earlier in this run. */
-    CANCEL;
+    CANCEL,
+    /** A login of its own as one of the shoppers, whose token the shopper then uses. */
+    LOGIN;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

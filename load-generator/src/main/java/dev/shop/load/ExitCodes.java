@@ -11,8 +11,8 @@ final class ExitCodes {
     static final int INVALID_OPTIONS = 2;
     /** The shop could not be reached or prepared (catalog, shoppers); nothing was measured. */
     static final int SHOP_UNAVAILABLE = 3;
-    /** The run completed, but the JSON summary could not be written. */
-    static final int SUMMARY_NOT_WRITTEN = 4;
+    /** The JSON summary or the request log could not be written (the log: nothing was sent, or the run is incomplete). */
+    static final int OUTPUT_NOT_WRITTEN = 4;
     /** Anything unexpected (with its stack trace). */
     static final int FAILED = 70;
 

@@ -25,14 +25,14 @@ import java.util.concurrent.Callable;
         exitCodeOnInvalidInput = ExitCodes.INVALID_OPTIONS, exitCodeOnExecutionException = ExitCodes.FAILED,
         description = {
                 "Simulates many shoppers through the shop's gateway. Each registers and logs in once, then browses, "
-                        + "searches, opens products, places small orders, lists and cancels them, in the proportions "
-                        + "of --mix.",
+                        + "searches, opens products, places small orders, lists and cancels them, and logs in again, in "
+                        + "the proportions of --mix.",
                 "Open loop: requests are sent at the target rate whether or not earlier ones were answered, so a slow "
                         + "shop shows as latency and errors. The rate ramps up, holds and drops; the run stops by "
                         + "itself. A line every --report-every, a summary at the end.",
                 "",
                 "Exit codes: 0 run completed (even with errors); 1 error rate above --max-error-rate; 2 invalid "
-                        + "options; 3 shop not reachable or not ready (nothing sent); 4 JSON summary not written.",
+                        + "options; 3 shop not reachable or not ready (nothing sent); 4 JSON summary or request log not written.",
                 ""},
         footer = {"", "Durations: 60s, 5m, 1m30s, 250ms, or ISO-8601 (PT1M). Example:",
                 "  java -jar load-generator/target/quarkus-app/quarkus-run.jar --rate 200 --ramp 60s --hold 300s --drop 60s"})
@@ -70,8 +70,8 @@ public class LoadCommand implements Callable<Integer> {
     int shoppers;
 
     @Option(names = "--mix", paramLabel = "ACTION=WEIGHT,...", defaultValue = "${env:SHOP_LOAD_MIX:-" + Mix.DEFAULT + "}",
-            description = "How often each action is picked; actions: browse, search, product, order, list, cancel "
-                    + "(left out: never). Env SHOP_LOAD_MIX. Default: ${DEFAULT-VALUE}")
+            description = "How often each action is picked; actions: browse, search, product, order, list, cancel, "
+                    + "login (left out: never). Env SHOP_LOAD_MIX. Default: ${DEFAULT-VALUE}")
     String mix;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "${env:SHOP_LOAD_TIMEOUT:-5s}",
@@ -106,6 +106,11 @@ public class LoadCommand implements Callable<Integer> {
             description = "Also write the summary as JSON to this file. Env SHOP_LOAD_SUMMARY_JSON")
     String summaryJson;
 
+    @Option(names = "--request-log", paramLabel = "PATH", defaultValue = "${env:SHOP_LOAD_REQUEST_LOG}",
+            description = "Also write one CSV line per request as it ends to this file: due_epoch_ms,action,outcome,"
+                    + "latency_ms (outcome: a status code, refused, reset, timeout or dropped). Env SHOP_LOAD_REQUEST_LOG")
+    String requestLog;
+
     @Option(names = "--max-error-rate", paramLabel = "RATE", defaultValue = "${env:SHOP_LOAD_MAX_ERROR_RATE}",
             description = "Exit with 1 when more than this share of the requests due fail (0.01 or 1%%). "
                     + "Env SHOP_LOAD_MAX_ERROR_RATE")
@@ -136,7 +141,7 @@ public class LoadCommand implements Callable<Integer> {
             require(profile.totalArrivals() >= 1, "the profile plans no request at all: raise --rate or lengthen it");
             return new LoadOptions(target(), profile, shoppers, parseMix(), timeout, maxInFlight, reportEvery, awaitTarget,
                     maxDuration != null ? maxDuration : LoadOptions.defaultMaxDuration(profile, awaitTarget, timeout),
-                    blank(summaryJson) ? Optional.empty() : Optional.of(Path.of(summaryJson.strip())),
+                    path(summaryJson), path(requestLog),
                     blank(maxErrorRate) ? OptionalDouble.empty() : OptionalDouble.of(errorRate(maxErrorRate.strip())));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -169,6 +174,10 @@ public class LoadCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-error-rate (SHOP_LOAD_MAX_ERROR_RATE) must be a share such as "
                     + "0.01 or 1%, not '" + text + "'");
         }
+    }
+
+    private static Optional<Path> path(String value) {
+        return blank(value) ? Optional.empty() : Optional.of(Path.of(value.strip()));
     }
 
     private static boolean blank(String value) {

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 /** A run's settings, checked: every message names the option and the environment variable it came from. */
 public record LoadOptions(URI target, RateProfile profile, int shoppers, Mix mix, Duration timeout, int maxInFlight,
                           Duration reportEvery, Duration awaitTarget, Duration maxDuration,
-                          Optional<Path> summaryJson, OptionalDouble maxErrorRate) {
+                          Optional<Path> summaryJson, Optional<Path> requestLog, OptionalDouble maxErrorRate) {
 
     /** Room beyond the profile for finding the shop, registering the shoppers and the last answers. */
     static final Duration MARGIN = Duration.ofMinutes(1);

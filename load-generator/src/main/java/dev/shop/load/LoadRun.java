@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,14 @@ final class LoadRun {
         Instant started = Instant.now();
         long deadline = System.nanoTime() + options.maxDuration().toNanos();
         String runId = UUID.randomUUID().toString().substring(0, 8);
+        RequestLog log;
+        try {
+            log = openRequestLog();
+        } catch (IOException e) {
+            err.println("Could not write the request log " + options.requestLog().orElseThrow() + ": " + e);
+            err.flush();
+            return ExitCodes.OUTPUT_NOT_WRITTEN;
+        }
         HttpClient http = ShopApi.client(options.timeout());
         try {
             ShopApi shop = new ShopApi(http, options.target(), options.timeout(), json);
@@ -57,13 +66,19 @@ final class LoadRun {
                 err.flush();
                 return ExitCodes.SHOP_UNAVAILABLE;
             }
-            return load(new Shopping(shop, catalog, shoppers, stats, runId), stats, started, deadline);
+            return load(new Shopping(shop, catalog, shoppers, stats, runId), stats, log, started, deadline);
         } finally {
+            log.close();
             http.shutdownNow();
         }
     }
 
-    private int load(Shopping shopping, Statistics stats, Instant started, long deadline) {
+    private RequestLog openRequestLog() throws IOException {
+        return options.requestLog().isPresent() ? RequestLog.open(options.requestLog().get(), Clock.systemUTC())
+                : RequestLog.NONE;
+    }
+
+    private int load(Shopping shopping, Statistics stats, RequestLog log, Instant started, long deadline) {
         RateProfile profile = options.profile();
         out.printf("Load: %s requests/s at the peak, ramp %s, hold %s, drop %s: %d requests; mix %s; "
                         + "at most %d in flight, each given up after %s; stops by %s after the start at the latest%n",
@@ -71,10 +86,10 @@ final class LoadRun {
                 Durations.format(profile.drop()), profile.totalArrivals(), options.mix(), options.maxInFlight(),
                 Durations.format(options.timeout()), Durations.format(options.maxDuration()));
         out.flush();
-        OpenLoop loop = new OpenLoop(profile, options.mix(), options.maxInFlight(), options.timeout(), shopping, stats);
+        OpenLoop loop = new OpenLoop(profile, options.mix(), options.maxInFlight(), options.timeout(), shopping, stats, log);
         Progress progress = new Progress(profile, stats, out);
         long start = System.nanoTime();
-        Conclusion conclusion = new Conclusion(stats, progress, started, start);
+        Conclusion conclusion = new Conclusion(stats, log, progress, started, start);
         // Stopped from outside (Ctrl-C, docker stop, a Job deleted): the summary of what ran, all the same.
         Thread onSignal = new Thread(() -> conclusion.conclude(Summary.StopReason.INTERRUPTED), "summary-when-stopped");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -91,13 +106,15 @@ final class LoadRun {
     /** The end of the load, once only: whichever comes first, the profile's end or a signal. */
     private final class Conclusion {
         private final Statistics stats;
+        private final RequestLog log;
         private final Progress progress;
         private final Instant started;
         private final long startNanos;
         private final AtomicBoolean concluded = new AtomicBoolean();
 
-        Conclusion(Statistics stats, Progress progress, Instant started, long startNanos) {
+        Conclusion(Statistics stats, RequestLog log, Progress progress, Instant started, long startNanos) {
             this.stats = stats;
+            this.log = log;
             this.progress = progress;
             this.started = started;
             this.startNanos = startNanos;
@@ -108,10 +125,12 @@ final class LoadRun {
                 return ExitCodes.FAILED;
             }
             stats.close();
+            log.close();
             progress.stop();
-            Summary summary = Summary.of(options, started, stoppedBy, Duration.ofNanos(System.nanoTime() - startNanos), stats);
+            Summary summary = Summary.of(options, started, stoppedBy, Duration.ofNanos(System.nanoTime() - startNanos), stats,
+                    progress.intervals());
             SummaryText.print(summary, out);
-            return verdict(summary);
+            return verdict(summary, log);
         }
     }
 
@@ -137,7 +156,7 @@ final class LoadRun {
         }
     }
 
-    private int verdict(Summary summary) {
+    private int verdict(Summary summary, RequestLog log) {
         if (options.summaryJson().isPresent()) {
             Path path = options.summaryJson().get();
             try {
@@ -151,8 +170,17 @@ final class LoadRun {
             } catch (IOException e) {
                 err.println("Could not write the summary to " + path + ": " + e);
                 err.flush();
-                return ExitCodes.SUMMARY_NOT_WRITTEN;
+                return ExitCodes.OUTPUT_NOT_WRITTEN;
             }
+        }
+        if (log.failure().isPresent()) {
+            err.println(log.failure().get());
+            err.flush();
+            return ExitCodes.OUTPUT_NOT_WRITTEN;
+        }
+        if (options.requestLog().isPresent()) {
+            out.println("Request log written to " + options.requestLog().get());
+            out.flush();
         }
         if (options.maxErrorRate().isPresent() && summary.errorRateAbove(options.maxErrorRate().getAsDouble())) {
             err.printf(Locale.ROOT, "The error rate, %.2f %%, is above --max-error-rate %.2f %%.%n",

@@ -30,15 +30,18 @@ final class OpenLoop {
     private final Duration timeout;
     private final Requests requests;
     private final Statistics stats;
+    private final RequestLog log;
     private final SplittableRandom random = new SplittableRandom();
 
-    OpenLoop(RateProfile profile, Mix mix, int maxInFlight, Duration timeout, Requests requests, Statistics stats) {
+    OpenLoop(RateProfile profile, Mix mix, int maxInFlight, Duration timeout, Requests requests, Statistics stats,
+             RequestLog log) {
         this.profile = profile;
         this.mix = mix;
         this.maxInFlight = maxInFlight;
         this.timeout = timeout;
         this.requests = requests;
         this.stats = stats;
+        this.log = log;
     }
 
     /**
@@ -71,6 +74,7 @@ final class OpenLoop {
     private void send(long due) {
         Action action = mix.pick(random.nextDouble());
         if (!stats.due(action, maxInFlight)) {
+            log.ended(due, new Outcome(action, Status.DROPPED), System.nanoTime() - due);
             return;
         }
         CompletableFuture<Outcome> outcome;
@@ -79,9 +83,12 @@ final class OpenLoop {
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        outcome.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((result, failure) ->
-                stats.ended(action, failure == null ? result : new Outcome(action, Status.failure(failure)),
-                        System.nanoTime() - due));
+        outcome.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((result, failure) -> {
+            Outcome ended = failure == null ? result : new Outcome(action, Status.failure(failure));
+            long latency = System.nanoTime() - due;
+            stats.ended(action, ended, latency);
+            log.ended(due, ended, latency);
+        });
     }
 
     /** Parks until the instant; false if the thread was interrupted. */

@@ -77,18 +77,37 @@ final class Shopper {
         return !token.isDone() || (!token.isCompletedExceptionally() && token.join().fresh());
     }
 
+    /**
+     * A login for its own sake (the action "login"): the status it was answered with. The token it
+     * brings becomes the shopper's, as a returning customer's new session replaces the old one.
+     */
+    CompletableFuture<Integer> logIn(ShopApi shop, Runnable loggedIn) {
+        return postLogin(shop).thenApply(answer -> {
+            tokenOf(answer).ifPresent(token -> {
+                session.set(CompletableFuture.completedFuture(token));
+                loggedIn.run();
+            });
+            return answer.status();
+        });
+    }
+
     private CompletableFuture<Token> login(ShopApi shop) {
-        return shop.post("/api/auth/login", Map.of("email", email, "password", password), Optional.empty(), Map.of())
-                .thenApply(answer -> {
-                    JsonNode token = answer.body() == null ? null : answer.body().get("accessToken");
-                    if (answer.status() != 200 || token == null) {
-                        throw new Status.HttpStatusException(answer.status(), "Logging in as " + email
-                                + " failed: POST /api/auth/login answered " + answer.describe() + ".");
-                    }
-                    long lifetime = answer.body().path("expiresIn").asLong(60);
-                    // Renew a little early: a minute before, or halfway through a short lifetime.
-                    long renewAfter = lifetime - Math.min(60, lifetime / 2);
-                    return new Token(token.asText(), System.nanoTime() + renewAfter * 1_000_000_000L);
-                });
+        return postLogin(shop).thenApply(answer -> tokenOf(answer).orElseThrow(() -> new Status.HttpStatusException(
+                answer.status(), "Logging in as " + email + " failed: POST /api/auth/login answered " + answer.describe() + ".")));
+    }
+
+    private CompletableFuture<ShopApi.Answer> postLogin(ShopApi shop) {
+        return shop.post("/api/auth/login", Map.of("email", email, "password", password), Optional.empty(), Map.of());
+    }
+
+    private static Optional<Token> tokenOf(ShopApi.Answer answer) {
+        JsonNode token = answer.body() == null ? null : answer.body().get("accessToken");
+        if (answer.status() != 200 || token == null) {
+            return Optional.empty();
+        }
+        long lifetime = answer.body().path("expiresIn").asLong(60);
+        // Renew a little early: a minute before, or halfway through a short lifetime.
+        long renewAfter = lifetime - Math.min(60, lifetime / 2);
+        return Optional.of(new Token(token.asText(), System.nanoTime() + renewAfter * 1_000_000_000L));
     }
 }

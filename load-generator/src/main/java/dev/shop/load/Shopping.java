@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
 /**
  * What the actions are, as requests to the gateway. Each scheduled request is one shopper doing one
  * thing: browsing and searching need no login; ordering, listing and cancelling are done as a
- * shopper with their token (a login first, when it has to be renewed, is part of that request's time).
+ * shopper with their token (a login first, when it has to be renewed, is part of that request's time);
+ * a login is one shopper logging in again.
  */
 final class Shopping implements OpenLoop.Requests {
 
@@ -50,6 +51,8 @@ final class Shopping implements OpenLoop.Requests {
             case ORDER -> order(pick(shoppers, random), random);
             case LIST -> list(pick(shoppers, random));
             case CANCEL -> cancel(random);
+            case LOGIN -> pick(shoppers, random).logIn(shop, stats::loggedIn)
+                    .thenApply(status -> Outcome.answered(Action.LOGIN, status));
         };
     }
 

@@ -3,6 +3,7 @@ package dev.shop.load;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -10,12 +11,13 @@ import java.util.SortedMap;
  * The result of a run, as printed at the end and written by {@code --summary-json}. Requests are
  * counted as they were due: {@code scheduled} = {@code sent} + {@code dropped}; {@code errors} are
  * 5xx answers and requests without an answer (see {@link Status}); {@code errorRate} is errors per
- * scheduled request.
+ * scheduled request, and {@code failures} sorts them by kind. {@code intervals} are the progress lines'
+ * figures, one per --report-every: what a person watching saw, kept for whoever reads the JSON.
  */
 public record Summary(String target, String started, String stoppedBy, double seconds, Profile profile,
                       int shoppers, String mix, Requests requests, Latency latency,
-                      SortedMap<String, Long> statuses, Map<String, ActionSummary> actions, Orders orders,
-                      long logins) {
+                      SortedMap<String, Long> statuses, Failures failures, Map<String, ActionSummary> actions,
+                      Orders orders, long logins, List<Interval> intervals) {
 
     public record Profile(double rate, double rampSeconds, double holdSeconds, double dropSeconds,
                           long plannedRequests) {
@@ -36,6 +38,11 @@ public record Summary(String target, String started, String stoppedBy, double se
     public record Orders(long placed, long cancelled) {
     }
 
+    /** The seconds from {@code fromSeconds} to {@code toSeconds} after the load began, as its progress line showed them. */
+    public record Interval(double fromSeconds, double toSeconds, long sent, long answered, double p50, double p99,
+                           Failures failures) {
+    }
+
     /** How the run ended. */
     public enum StopReason {
         PROFILE_COMPLETED("profile completed"),
@@ -53,7 +60,8 @@ public record Summary(String target, String started, String stoppedBy, double se
         }
     }
 
-    static Summary of(LoadOptions options, Instant started, StopReason stoppedBy, Duration loadTime, Statistics stats) {
+    static Summary of(LoadOptions options, Instant started, StopReason stoppedBy, Duration loadTime, Statistics stats,
+                      List<Interval> intervals) {
         SortedMap<String, Long> statuses = stats.statuses();
         Map<String, ActionSummary> actions = new LinkedHashMap<>();
         for (Action action : Action.values()) {
@@ -72,7 +80,7 @@ public record Summary(String target, String started, String stoppedBy, double se
                 stats.statuses(Action.CANCEL).getOrDefault("200", 0L));
         return new Summary(options.target().toString(), started.toString(), stoppedBy.text(), round(seconds),
                 Profile.of(options.profile()), options.shoppers(), options.mix().toString(), requests,
-                stats.latency(), statuses, actions, orders, stats.logins());
+                stats.latency(), statuses, Failures.of(statuses), actions, orders, stats.logins(), List.copyOf(intervals));
     }
 
     public boolean errorRateAbove(double limit) {

@@ -24,6 +24,7 @@ final class SummaryText {
                 requests.scheduled(), requests.sent(), requests.sentPerSecond(), requests.dropped(), requests.unfinished());
         out.printf(Locale.ROOT, "  errors    %d (%.2f %% of the requests due): 5xx, and requests without an answer%n",
                 requests.errors(), requests.errorRate() * 100);
+        out.printf("  failures  %s%n", summary.failures().describe());
         out.printf(Locale.ROOT, "  latency   %s (from when each request was due)%n", latency(summary.latency()));
         out.printf("  statuses  %s%n", statuses(summary.statuses()));
         out.printf(Locale.ROOT, "  orders    %d placed, %d cancelled; %d logins%n", summary.orders().placed(),

@@ -30,6 +30,7 @@ class LoadCommandTest {
         // ramp + hold + drop + await + timeout + a minute
         assertEquals(Duration.ofSeconds(30 + 60 + 30 + 0 + 5 + 60), options.maxDuration());
         assertTrue(options.summaryJson().isEmpty());
+        assertTrue(options.requestLog().isEmpty());
         assertTrue(options.maxErrorRate().isEmpty());
     }
 
@@ -38,7 +39,7 @@ class LoadCommandTest {
         LoadOptions options = parse("--target", "http://gateway:8080", "--rate", "200", "--ramp", "60s", "--hold", "5m",
                 "--drop", "1m", "--shoppers", "7", "--mix", "browse=3,order=1", "--timeout", "2s", "--max-in-flight", "50",
                 "--report-every", "1s", "--await-target", "30s", "--max-duration", "10m", "--summary-json", "out/s.json",
-                "--max-error-rate", "2.5%");
+                "--request-log", "out/requests.csv", "--max-error-rate", "2.5%");
         assertEquals(URI.create("http://gateway:8080"), options.target());
         assertEquals(72_000, options.profile().totalArrivals());
         assertEquals(7, options.shoppers());
@@ -47,6 +48,7 @@ class LoadCommandTest {
         assertEquals(Duration.ofSeconds(30), options.awaitTarget());
         assertEquals(Duration.ofMinutes(10), options.maxDuration());
         assertEquals(Path.of("out/s.json"), options.summaryJson().orElseThrow());
+        assertEquals(Path.of("out/requests.csv"), options.requestLog().orElseThrow());
         assertEquals(0.025, options.maxErrorRate().getAsDouble(), 1e-12);
         assertEquals(0.01, parse("--max-error-rate", "0.01").maxErrorRate().getAsDouble(), 1e-12);
     }
@@ -78,7 +80,7 @@ class LoadCommandTest {
         command.setOut(new PrintWriter(out));
         assertEquals(0, command.execute("--help"));
         for (String variable : new String[] {"SHOP_LOAD_TARGET", "SHOP_LOAD_RATE", "SHOP_LOAD_MIX", "SHOP_LOAD_MAX_DURATION",
-                "SHOP_LOAD_SUMMARY_JSON", "SHOP_LOAD_MAX_ERROR_RATE"}) {
+                "SHOP_LOAD_SUMMARY_JSON", "SHOP_LOAD_REQUEST_LOG", "SHOP_LOAD_MAX_ERROR_RATE"}) {
             assertTrue(out.toString().contains(variable), variable + " in\n" + out);
         }
         assertTrue(out.toString().contains("Default: http://localhost:8080"), out.toString());

@@ -46,7 +46,7 @@ class MixTest {
 
     @Test
     void explainsWhatIsWrong() {
-        assertMessage("browse=5,shop=3", "unknown action 'shop' in the mix; the actions are browse, search, product, order, list, cancel");
+        assertMessage("browse=5,shop=3", "unknown action 'shop' in the mix; the actions are browse, search, product, order, list, cancel, login");
         assertMessage("browse=-1", "the weight of 'browse' must be a whole number, 0 or more, not '-1'");
         assertMessage("browse=lots", "the weight of 'browse' must be a whole number, 0 or more, not 'lots'");
         assertMessage("browse50", "'browse50' is not action=weight");

@@ -26,7 +26,7 @@ class OpenLoopTest {
         OpenLoop loop = new OpenLoop(PROFILE, BROWSING, 100, Duration.ofSeconds(1), (action, random) -> {
             sentAt.add(System.nanoTime());
             return CompletableFuture.completedFuture(Outcome.answered(action, 200));
-        }, stats);
+        }, stats, RequestLog.NONE);
 
         long start = System.nanoTime();
         assertEquals(Summary.StopReason.PROFILE_COMPLETED, loop.run(start, start + TimeUnit.SECONDS.toNanos(10)));
@@ -46,7 +46,7 @@ class OpenLoopTest {
         Statistics stats = new Statistics();
         // A shop that never answers: the loop must neither slow down nor wait.
         OpenLoop loop = new OpenLoop(PROFILE, BROWSING, 5, Duration.ofSeconds(30), (action, random) -> new CompletableFuture<>(),
-                stats);
+                stats, RequestLog.NONE);
 
         long start = System.nanoTime();
         Summary.StopReason stoppedBy = loop.run(start, start + TimeUnit.MILLISECONDS.toNanos(1500));
@@ -64,7 +64,7 @@ class OpenLoopTest {
     void givesUpOnRequestsAfterTheTimeout() {
         Statistics stats = new Statistics();
         OpenLoop loop = new OpenLoop(PROFILE, BROWSING, 1000, Duration.ofMillis(100), (action, random) -> new CompletableFuture<>(),
-                stats);
+                stats, RequestLog.NONE);
 
         long start = System.nanoTime();
         assertEquals(Summary.StopReason.PROFILE_COMPLETED, loop.run(start, start + TimeUnit.SECONDS.toNanos(10)));
@@ -79,7 +79,7 @@ class OpenLoopTest {
         OpenLoop loop = new OpenLoop(new RateProfile(100, Duration.ZERO, Duration.ofMillis(100), Duration.ZERO), BROWSING,
                 10, Duration.ofSeconds(1), (action, random) -> {
                     throw new IllegalStateException("broken");
-                }, stats);
+                }, stats, RequestLog.NONE);
 
         long start = System.nanoTime();
         loop.run(start, start + TimeUnit.SECONDS.toNanos(5));

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
@@ -100,7 +102,7 @@ class StatisticsTest {
         stats.close();                                       // the first search is unfinished
 
         Summary summary = Summary.of(options(), Instant.parse("2030-01-01T00:00:00Z"),
-                Summary.StopReason.PROFILE_COMPLETED, Duration.ofSeconds(10), stats);
+                Summary.StopReason.PROFILE_COMPLETED, Duration.ofSeconds(10), stats, List.of());
 
         Summary.Requests requests = summary.requests();
         assertEquals(100, requests.scheduled());
@@ -114,7 +116,9 @@ class StatisticsTest {
         assertEquals(1, summary.logins());
         assertEquals(85, summary.actions().get("browse").requests());
         assertEquals(5, summary.actions().get("browse").errors());
-        assertEquals(Map.of("timeout", 1L, "connect-failed", 1L), summary.actions().get("list").statuses());
+        assertEquals(Map.of("timeout", 1L, "refused", 1L), summary.actions().get("list").statuses());
+        assertEquals(new Failures(9, new TreeMap<>(Map.of("503", 5L)), 1, 0, 1,
+                new TreeMap<>(Map.of("dropped", 1L, "unfinished", 1L))), summary.failures());
         assertEquals(98, summary.latency().count());
         assertEquals(140, summary.profile().plannedRequests());
         assertEquals("profile completed", summary.stoppedBy());
@@ -132,7 +136,8 @@ class StatisticsTest {
         assertEquals("timeout", Status.failure(new TimeoutException()).key());
         assertEquals("401", Status.failure(new CompletionException(new Status.HttpStatusException(401, "login"))).key());
         assertFalse(Status.failure(new Status.HttpStatusException(401, "login")).error());
-        assertEquals("io-error", Status.failure(new java.io.IOException("reset")).key());
+        assertEquals("reset", Status.failure(new java.io.IOException("Connection reset")).key());
+        assertEquals("io-error", Status.failure(new java.io.IOException("Invalid status line")).key());
         assertTrue(Status.isError("503"));
         assertTrue(Status.isError("dropped"));
         assertFalse(Status.isError("409"));
@@ -149,6 +154,6 @@ class StatisticsTest {
         RateProfile profile = new RateProfile(20, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2));
         return new LoadOptions(URI.create("http://localhost:8080"), profile, 5, Mix.parse(Mix.DEFAULT),
                 Duration.ofSeconds(5), 100, Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(2),
-                Optional.empty(), OptionalDouble.empty());
+                Optional.empty(), Optional.empty(), OptionalDouble.empty());
     }
 }
