@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards a request to one replica of a backend and streams the answer back, untouched: status,
@@ -143,7 +144,7 @@ public class BackendProxy {
         proxyRequest.headers().remove("traceparent").remove("tracestate");
         boolean repeatable = Repetition.mayRepeat(request.method().name(), request.path(),
                 request.headers().contains("Idempotency-Key"));
-        return attempt(request, proxyRequest, body, backend, repeatable, new HashSet<>(), null)
+        return attempt(request, proxyRequest, body, backend, repeatable, new HashSet<>(), 1, null)
                 .recover(failure -> {
                     proxyRequest.release();
                     return Future.failedFuture(failure instanceof ClientGone ? failure
@@ -156,17 +157,23 @@ public class BackendProxy {
     }
 
     /**
-     * One replica, and another after it if this one failed and the request may go again: never the same
-     * one twice, so a request waits for at most one replica that does not answer.
+     * One replica, and another after it if this one failed and the request may go again. The same one
+     * again only when there is no other and its connection closed under the request (a pooled
+     * connection the replica had just closed: the next one is new); never after it did not answer in
+     * time, so a request waits for at most one replica that does not answer.
      */
     private Future<ProxyResponse> attempt(HttpServerRequest request, ProxyRequest proxyRequest, Buffer body,
-                                          Backend backend, boolean repeatable, Set<Long> tried, Throwable previous) {
+                                          Backend backend, boolean repeatable, Set<Long> tried, int number,
+                                          Throwable previous) {
         Service service = Stork.getInstance().getService(backend.discoveryName());
         return Future.fromCompletionStage(service.getInstances().subscribeAsCompletionStage())
                 .compose(listed -> {
                     List<ServiceInstance> untried = listed.stream().filter(r -> !tried.contains(r.getId())).toList();
-                    return previous != null && untried.isEmpty() ? Future.failedFuture(previous)
-                            : Future.succeededFuture(service.selectInstanceAndRecordStart(untried, false));
+                    if (previous != null && untried.isEmpty()) {
+                        return silent(previous) ? Future.failedFuture(previous)
+                                : Future.succeededFuture(service.selectInstanceAndRecordStart(listed, false));
+                    }
+                    return Future.succeededFuture(service.selectInstanceAndRecordStart(untried, false));
                 })
                 .compose(replica -> {
                     tried.add(replica.getId());
@@ -183,9 +190,9 @@ public class BackendProxy {
                         // A load generator stopping, or a browser leaving a page, cancels requests in flight.
                         return Future.failedFuture(new ClientGone(failure));
                     }
-                    boolean another = !(failure instanceof NoServiceInstanceFoundException) && tried.size() < attempts
-                            && (repeatable || Failures.neverReached(failure));
-                    return another ? attempt(request, proxyRequest, body, backend, repeatable, tried, failure)
+                    boolean another = failure != previous && !(failure instanceof NoServiceInstanceFoundException)
+                            && number < attempts && (repeatable || Failures.neverReached(failure));
+                    return another ? attempt(request, proxyRequest, body, backend, repeatable, tried, number + 1, failure)
                             : Future.failedFuture(failure);
                 });
     }
@@ -193,6 +200,16 @@ public class BackendProxy {
     private static ProxyResponse withoutHopByHopHeaders(ProxyResponse response) {
         HOP_BY_HOP.forEach(response.headers()::remove);
         return response;
+    }
+
+    /** No answer came in time (the replica is slow or frozen), as opposed to a connection that closed. */
+    private static boolean silent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The call's outcome, for the load balancer: a failure of the replica's, or none of its doing. */
