@@ -33,6 +33,8 @@ class ReplicaDiscoveryIT {
 
     final List<ServiceProcess> processes = new ArrayList<>();
     TestDns dns;
+    /** Every replica's management port, where the gateway asks its readiness (as 9000 in every container). */
+    int managementPort;
 
     @AfterEach
     void stop() {
@@ -45,6 +47,7 @@ class ReplicaDiscoveryIT {
     @Test
     void requestsAreSpreadOverEveryReplicaAndANewOneJoinsWithinTenSeconds() throws Exception {
         int port = ServiceProcess.freePort();
+        managementPort = ServiceProcess.freePort();
         ServiceProcess first = replica("127.0.0.2", port, "catalog-a");
         ServiceProcess second = replica("127.0.0.3", port, "catalog-b");
         dns = new TestDns();
@@ -55,8 +58,12 @@ class ReplicaDiscoveryIT {
                 .env("SHOP_DNS_SERVERS", dns.address())
                 .env("SHOP_BACKEND_CATALOG_HOST", NAME)
                 .env("SHOP_BACKEND_CATALOG_PORT", Integer.toString(port))
+                .env("SHOP_BACKEND_CATALOG_MANAGEMENT_PORT", Integer.toString(managementPort))
                 .env("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
         TestProcesses.awaitReady(first, second, gateway);
+        // The gateway sends a replica requests once it has seen it ready (asked every second), then a
+        // share growing over the slow start (5 s).
+        Thread.sleep(6000);
 
         Map<String, Integer> spread = servedBy(gateway, 100);
         assertEquals(2, spread.size(), spread.toString());
@@ -72,11 +79,13 @@ class ReplicaDiscoveryIT {
                     "the new replica got no request within 10 s");
             Thread.sleep(250);
         }
+        Thread.sleep(5000); // the new one's share grows over the slow start
         assertEquals(3, servedBy(gateway, 60).size());
     }
 
     private ServiceProcess replica(String address, int port, String hostName) {
         return start(TestProcesses.service(ServiceSchema.CATALOG).name(hostName).host(address).port(port)
+                .managementPort(managementPort)
                 .env("HOSTNAME", hostName));
     }
 
