@@ -102,6 +102,35 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
+    /**
+     * Waits until this service, as a caller, has the replica of {@code backend} at {@code replica}
+     * (host:port) in rotation: its {@code shop_replica_in_rotation} series for it is 1.
+     */
+    public void awaitInRotation(String backend, String replica, Duration timeout) {
+        String series = "shop_replica_in_rotation{backend=\"" + backend + "\",replica=\"" + replica + "\"} 1";
+        HttpRequest metrics = HttpRequest.newBuilder(managementUri().resolve("/q/metrics"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                String exposition = HTTP.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+                // A build from before callers kept replicas in rotation (a benchmark's baseline) has no such series.
+                if (exposition.lines().anyMatch(line -> line.startsWith(series))
+                        || !exposition.contains("shop_replica_in_rotation")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Asked again below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        throw new IllegalStateException(name + " did not put " + backend + " at " + replica + " in rotation within "
+                + timeout + "; see " + log);
+    }
+
     /** SIGTERM, so that the service shuts down gracefully; killed if it does not end in time. */
     public void stop() {
         if (!process.isAlive()) {

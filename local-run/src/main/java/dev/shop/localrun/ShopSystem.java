@@ -126,11 +126,29 @@ public final class ShopSystem implements AutoCloseable {
         processes.put(service, builder.start());
     }
 
+    /**
+     * Each service ready, and in rotation at every caller that runs: a caller asks its callees'
+     * readiness every second, so a service can be ready a moment before its callers send it anything.
+     */
     private void awaitReady(List<Service> services) {
         for (Service service : services) {
             processes.get(service).awaitReady(settings.readyTimeout());
         }
+        for (Service service : services) {
+            for (Service caller : CALLERS.getOrDefault(service, List.of())) {
+                ServiceProcess process = processes.get(caller);
+                if (process != null) {
+                    process.awaitInRotation(service.module(), "localhost:" + ports.port(service), settings.readyTimeout());
+                }
+            }
+        }
     }
+
+    /** Who calls each service, and keeps its replicas in rotation (ServiceEnvironment's backends). */
+    private static final Map<Service, List<Service>> CALLERS = Map.of(
+            Service.CATALOG, List.of(Service.GATEWAY, Service.ORDERS),
+            Service.USERS, List.of(Service.GATEWAY, Service.ORDERS),
+            Service.ORDERS, List.of(Service.GATEWAY));
 
     /** Stops the services (gracefully, all at once), then the database. */
     @Override
