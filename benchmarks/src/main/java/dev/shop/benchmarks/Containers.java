@@ -20,7 +20,8 @@ final class Containers {
 
     private static final List<String> SERVICES = List.of("catalog-service", "user-service", "order-service", "gateway");
     private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Path repository;
     private final List<String> compose;

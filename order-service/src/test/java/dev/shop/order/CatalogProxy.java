@@ -38,7 +38,8 @@ final class CatalogProxy implements AutoCloseable {
             "transfer-encoding", "keep-alive");
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final URI target;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
 

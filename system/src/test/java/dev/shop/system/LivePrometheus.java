@@ -29,7 +29,7 @@ final class LivePrometheus implements AutoCloseable {
     static final Path OBSERVABILITY = Path.of(System.getProperty("shop.repository")).resolve("observability");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Process process;
     private final Path directory;
     private final URI uri;

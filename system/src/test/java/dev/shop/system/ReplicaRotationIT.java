@@ -43,6 +43,8 @@ class ReplicaRotationIT {
 
     static final String NAME = "catalog.rotation.test";
     static final Duration SHUTDOWN_DELAY = Duration.ofSeconds(3);
+    /** HTTP/1.1, as Prometheus scrapes (see ServiceProcess on the JDK client's h2c upgrade). */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     final List<ServiceProcess> processes = new ArrayList<>();
     final Map<String, ServiceProcess> replicas = new LinkedHashMap<>();
@@ -186,10 +188,11 @@ class ReplicaRotationIT {
 
     private static String get(URI uri) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            // Bounded here too: a scrape that never answers fails the step, it does not hang the build.
+            return HTTP.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).get(6, java.util.concurrent.TimeUnit.SECONDS).body();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the gateway's metrics did not answer: " + uri, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -28,7 +28,8 @@ final class SteadyReads implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ConcurrentLinkedQueue<Read> reads = new ConcurrentLinkedQueue<>();
     private final AtomicLong inFlight = new AtomicLong();
@@ -62,8 +63,13 @@ final class SteadyReads implements AutoCloseable {
         return List.copyOf(reads);
     }
 
+    /** The reads that failed, and one for each read still unanswered (after {@link #close()}, none should be). */
     List<Read> failed() {
-        return reads.stream().filter(Read::failed).toList();
+        List<Read> failed = new java.util.ArrayList<>(reads.stream().filter(Read::failed).toList());
+        for (long i = inFlight.get(); i > 0; i--) {
+            failed.add(new Read(Instant.now(), Duration.ZERO, 0, "", "no answer, not even a timeout"));
+        }
+        return failed;
     }
 
     List<Read> sentBetween(Instant from, Instant to) {

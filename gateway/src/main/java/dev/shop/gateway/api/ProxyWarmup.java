@@ -27,7 +27,8 @@ class ProxyWarmup implements WarmupTask {
 
     @Override
     public void run() throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
         for (String path : new String[] {"/api/categories", "/api/products/1", "/api/orders", "/api/inventory"}) {
             client.send(HttpRequest.newBuilder(self.resolve(path)).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.discarding());
