@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draws a dashboard's panels from a live Prometheus into one PNG, for the README's pictures.
+"""Draws a dashboard's panels from a live Prometheus into one PNG, for the pictures in docs/images (docs/operations.md).
 
 The pictures in the README come from this, not from Grafana: they were made on a machine that
 has Prometheus (Debian's package) but no Grafana. Each panel is drawn from its own targets, with
