@@ -52,14 +52,8 @@ class ReplicaDiscoveryIT {
         ServiceProcess second = replica("127.0.0.3", port, "catalog-b");
         dns = new TestDns();
         dns.set(NAME, List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")));
-        ServiceProcess gateway = start(ServiceProcess.builder(repository(), "gateway").name("gateway-dns")
-                .logDirectory(logs())
-                .env("SHOP_DISCOVERY", "dns")
-                .env("SHOP_DNS_SERVERS", dns.address())
-                .env("SHOP_BACKEND_CATALOG_HOST", NAME)
-                .env("SHOP_BACKEND_CATALOG_PORT", Integer.toString(port))
-                .env("SHOP_BACKEND_CATALOG_MANAGEMENT_PORT", Integer.toString(managementPort))
-                .env("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        ServiceProcess gateway = start(dns.gatewayFindingCatalogAs(NAME, port, managementPort).name("gateway-dns")
+                .logDirectory(logs()));
         TestProcesses.awaitReady(first, second, gateway);
         // The gateway sends a replica requests once it has seen it ready (asked every second), then a
         // share growing over the slow start (5 s).
@@ -103,10 +97,6 @@ class ReplicaDiscoveryIT {
             counts.merge(replica, 1, Integer::sum);
         }
         return counts;
-    }
-
-    private static java.nio.file.Path repository() {
-        return java.nio.file.Path.of(System.getProperty("shop.repository"));
     }
 
     private static java.nio.file.Path logs() {

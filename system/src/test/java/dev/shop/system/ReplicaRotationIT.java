@@ -77,14 +77,7 @@ class ReplicaRotationIT {
         replica("catalog-a", "127.0.0.2");
         replica("catalog-b", "127.0.0.3");
         listInDns();
-        gateway = start(ServiceProcess.builder(repository(), "gateway").name("gateway-rotation")
-                .logDirectory(logs())
-                .env("SHOP_DISCOVERY", "dns")
-                .env("SHOP_DNS_SERVERS", dns.address())
-                .env("SHOP_BACKEND_CATALOG_HOST", NAME)
-                .env("SHOP_BACKEND_CATALOG_PORT", Integer.toString(port))
-                .env("SHOP_BACKEND_CATALOG_MANAGEMENT_PORT", Integer.toString(managementPort))
-                .env("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        gateway = start(dns.gatewayFindingCatalogAs(NAME, port, managementPort).name("gateway-rotation"));
         TestProcesses.awaitReady(replicas.get("catalog-a"), replicas.get("catalog-b"), gateway);
         await("both replicas in rotation", Duration.ofSeconds(10),
                 () -> inRotation("127.0.0.2") && inRotation("127.0.0.3"));
@@ -236,10 +229,6 @@ class ReplicaRotationIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.nio.file.Path repository() {
-        return java.nio.file.Path.of(System.getProperty("shop.repository"));
     }
 
     private static java.nio.file.Path logs() {

@@ -1,5 +1,6 @@
 package dev.shop.system;
 
+import dev.shop.localrun.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -7,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,20 @@ final class TestDns implements AutoCloseable {
 
     String address() {
         return "127.0.0.1:" + socket.getLocalPort();
+    }
+
+    /**
+     * The gateway (from the local run), finding catalog-service's replicas as the addresses this server
+     * lists for {@code name}, all on the same ports, as containers are.
+     */
+    ServiceProcess.Builder gatewayFindingCatalogAs(String name, int port, int managementPort) {
+        return ServiceProcess.builder(Path.of(System.getProperty("shop.repository")), "gateway")
+                .env("SHOP_DISCOVERY", "dns")
+                .env("SHOP_DNS_SERVERS", address())
+                .env("SHOP_BACKEND_CATALOG_HOST", name)
+                .env("SHOP_BACKEND_CATALOG_PORT", Integer.toString(port))
+                .env("SHOP_BACKEND_CATALOG_MANAGEMENT_PORT", Integer.toString(managementPort))
+                .env("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
     }
 
     void set(String name, List<InetAddress> addresses) {
