@@ -430,6 +430,9 @@ SCALE_EVENTS=(
 SCALE_LEAD_IN=60 SCALE_EVERY=30
 scale_dir=$(mktemp -d)
 since=$(stock_now)
+# Who had the CPU, second by second, for the windows that break a promise (.ci/cpu-use.py).
+python3 .ci/cpu-use.py sample "$scale_dir/cpu.tsv" &
+cpu_sampler=$!
 # 5 s of ramp, then 50/s until 30 s after the last event; the generator stops by itself.
 SHOP_LOAD_RATE=50 SHOP_LOAD_RAMP=5s SHOP_LOAD_HOLD=$((SCALE_LEAD_IN - 5 + ${#SCALE_EVENTS[@]} * SCALE_EVERY))s SHOP_LOAD_DROP=0s \
   SHOP_LOAD_SHOPPERS=20 SHOP_LOAD_MIX=product=40,browse=10,search=16,login=4,order=12,list=8,cancel=10 \
@@ -468,16 +471,18 @@ for i in "${!SCALE_EVENTS[@]}"; do
 done
 docker wait "$load_container" > /dev/null
 wait "$load_lines" || true
+kill "$cpu_sampler"
 docker cp "$load_container:/tmp/requests.csv" "$scale_dir/requests.csv"
 echo "replicas after every event as intended, the others untouched: $(for s in "${!REPLICAS[@]}"; do printf '%s=%s ' "$s" "$(running "$s")"; done)"
 echo
 scale_verdict=0
 python3 .ci/scale-figures.py "$scale_dir/events.tsv" "$scale_dir/requests.csv" "$scale_dir/failing.tsv" || scale_verdict=$?
 echo
-# For every window that broke a promise: what the gateway logged then, and the services' replicas
-# still there (those scaled away took their logs with them).
+# For every window that broke a promise: how the containers shared the CPU, what the gateway logged
+# then, and the services' replicas still there (those scaled away took their logs with them).
 while IFS=$'\t' read -r from to name; do
   echo "-- $name: the gateway's log from $(date -u -d "@$((from / 1000))" +%H:%M:%S) to $(date -u -d "@$((to / 1000))" +%H:%M:%S)"
+  python3 .ci/cpu-use.py window "$scale_dir/cpu.tsv" "$from" "$to"
   docker logs --since "$((from / 1000))" --until "$((to / 1000 + 1))" "$(container_of gateway)" 2>&1 | python3 .ci/log-digest.py
   for service in order-service catalog-service user-service; do
     for container in $(docker-compose ps -q "$service"); do
