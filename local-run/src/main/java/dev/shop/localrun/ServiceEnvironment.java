@@ -3,6 +3,7 @@ package dev.shop.localrun;
 import dev.shop.database.ServiceSchema;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -11,6 +12,11 @@ import java.util.function.Consumer;
  * verifies tokens with, and where its backends are — the same variables compose and Kubernetes set.
  */
 final class ServiceEnvironment {
+
+    /** Whom each service calls: the backends it finds, balances over and keeps in rotation. */
+    private static final Map<Service, List<Service>> BACKENDS = Map.of(
+            Service.ORDERS, List.of(Service.CATALOG, Service.USERS),
+            Service.GATEWAY, List.of(Service.CATALOG, Service.USERS, Service.ORDERS));
 
     private final ShopSettings settings;
     private final ServicePorts ports;
@@ -35,7 +41,17 @@ final class ServiceEnvironment {
                 .env("SHOP_PUBLIC_URL", ports.uri(Service.GATEWAY).toString())
                 .env(settings.everyService());
         ownTo(service).accept(builder);
+        BACKENDS.getOrDefault(service, List.of()).forEach(backend -> builder.env(backend(backend)));
         return builder;
+    }
+
+    /** The services that call this one, each keeping its replicas in rotation, in the order of {@link Service}. */
+    static List<Service> callersOf(Service service) {
+        return BACKENDS.entrySet().stream()
+                .filter(calls -> calls.getValue().contains(service))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     private Consumer<ServiceProcess.Builder> ownTo(Service service) {
@@ -48,24 +64,20 @@ final class ServiceEnvironment {
                     .env(settings.userService());
             case ORDERS -> b -> b.database(database.jdbcUrl(), database.password(ServiceSchema.ORDERS))
                     .trustTokensFrom(users)
-                    .env("SHOP_ORDER_SERVICE_SECRET", orderServiceSecret)
-                    .env(backend("CATALOG", Service.CATALOG))
-                    .env(backend("USERS", Service.USERS));
-            case GATEWAY -> b -> b.listenOn(settings.gatewayListenAddress())
-                    .env(backend("CATALOG", Service.CATALOG))
-                    .env(backend("USERS", Service.USERS))
-                    .env(backend("ORDERS", Service.ORDERS));
+                    .env("SHOP_ORDER_SERVICE_SECRET", orderServiceSecret);
+            case GATEWAY -> b -> b.listenOn(settings.gatewayListenAddress());
         };
     }
 
     /**
      * Where a caller finds a backend's one replica here, and asks its readiness: the same variables
-     * compose sets for every replica found by DNS.
+     * compose sets for every replica found by DNS (SHOP_BACKEND_CATALOG_HOST, ...).
      */
-    private Map<String, String> backend(String name, Service service) {
+    private Map<String, String> backend(Service service) {
+        String name = "SHOP_BACKEND_" + service.name();
         return Map.of("SHOP_DISCOVERY", "static",
-                "SHOP_BACKEND_" + name + "_HOST", "localhost",
-                "SHOP_BACKEND_" + name + "_PORT", Integer.toString(ports.port(service)),
-                "SHOP_BACKEND_" + name + "_MANAGEMENT_PORT", Integer.toString(ports.managementPort(service)));
+                name + "_HOST", "localhost",
+                name + "_PORT", Integer.toString(ports.port(service)),
+                name + "_MANAGEMENT_PORT", Integer.toString(ports.managementPort(service)));
     }
 }

@@ -135,7 +135,7 @@ public final class ShopSystem implements AutoCloseable {
             processes.get(service).awaitReady(settings.readyTimeout());
         }
         for (Service service : services) {
-            for (Service caller : CALLERS.getOrDefault(service, List.of())) {
+            for (Service caller : ServiceEnvironment.callersOf(service)) {
                 ServiceProcess process = processes.get(caller);
                 if (process != null) {
                     process.awaitInRotation(service.module(), "localhost:" + ports.port(service), settings.readyTimeout());
@@ -143,12 +143,6 @@ public final class ShopSystem implements AutoCloseable {
             }
         }
     }
-
-    /** Who calls each service, and keeps its replicas in rotation (ServiceEnvironment's backends). */
-    private static final Map<Service, List<Service>> CALLERS = Map.of(
-            Service.CATALOG, List.of(Service.GATEWAY, Service.ORDERS),
-            Service.USERS, List.of(Service.GATEWAY, Service.ORDERS),
-            Service.ORDERS, List.of(Service.GATEWAY));
 
     /** Stops the services (gracefully, all at once), then the database. */
     @Override

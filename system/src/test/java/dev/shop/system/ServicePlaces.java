@@ -105,7 +105,7 @@ final class ServicePlaces {
                     EVERY, (text, s) -> text.contains("(\"" + s.name() + "\", ")),
             new Place("local-run/src/main/java/dev/shop/localrun/ServiceEnvironment.java", "its database password, and where the gateway finds it",
                     s -> s.data() || s.routed(), (text, s) -> (!s.data() || text.contains("database.password(ServiceSchema." + s.upperKey() + ")"))
-                            && (!s.routed() || text.contains("backend(\"" + s.upperKey() + "\", Service." + s.upperKey() + ")"))),
+                            && (!s.routed() || found("Service\\.GATEWAY, List\\.of\\([^)]*Service\\." + s.upperKey() + "\\b", text))),
             // The gateway
             new Place("gateway/src/main/java/dev/shop/gateway/domain/Backend.java", "a backend, by its discovery name",
                     ROUTED, (text, s) -> text.contains("(\"" + s.key() + "\", \"" + s.name() + "\")")),
