@@ -12,7 +12,7 @@ export SHOP_POSTGRES_IMAGE="$POSTGRES_IMAGE" SHOP_PROMETHEUS_IMAGE="$PROMETHEUS_
 # PostgreSQL with few connection slots, fewer than the services' pools hold open (below): only the
 # pooler in between lets them all connect.
 export SHOP_POSTGRES_MAX_CONNECTIONS=40
-declare -A BUILD_SECONDS READY_SECONDS STARTED_IN
+declare -A BUILD_SECONDS READY_SECONDS STARTED_IN AOT_MB
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
 now() { date +%s.%N; }
@@ -60,7 +60,7 @@ echo "== Images: Jib on $JRE_IMAGE, the README's mvn package -Pimages"
 # nothing is taken from what an earlier build may have installed into the local repository.
 build_log=$(mktemp)
 started=$(now)
-mvn -B -Pimages package -Dshop.base-image="docker://$JRE_IMAGE" -Dshop.appcds-builder-image="$JRE_IMAGE" > "$build_log" 2>&1 \
+mvn -B -Pimages package -Dshop.base-image="docker://$JRE_IMAGE" > "$build_log" 2>&1 \
   || { tail -n 80 "$build_log"; fail "mvn package -Pimages"; }
 echo "built in $(seconds_since "$started")s"
 for service in "${SERVICES[@]}" load-generator; do
@@ -71,6 +71,8 @@ for service in "${SERVICES[@]}"; do
   BUILD_SECONDS[$service]=$(sed -n "s/.*Shop: $service .* SUCCESS \[ *\([0-9.:]*\) *\(s\|min\)\].*/\1 \2/p" "$build_log" \
     | awk '{ if ($2 == "min") { split($1, t, ":"); print t[1] * 60 + t[2] } else print $1 }')
 done
+# What the training of the images' AOT cache saw (deploy/aot-cache.sh).
+sed -n '/^\[aot-cache\]/,/^\[aot-cache\] done/p' "$build_log"
 rm -f "$build_log"
 
 echo "== docker-compose up (postgres: $POSTGRES_IMAGE)"
@@ -193,6 +195,31 @@ for service in "${SERVICES[@]}"; do
   [ "$uid" != 0 ] || fail "$service runs as root"
   echo "$service: PID 1 is java, uid $uid"
 done
+
+echo "== Each image's JVM uses the AOT cache its build trained (deploy/aot-cache.sh)"
+# A cache the JVM accepted stays mapped into it; one it refused (another JDK, other flags) is unmapped
+# at once, and the JVM starts without it, slower. /proc/1/maps of each running service says which.
+aot_said() { docker logs "$1" 2>&1 | grep -E '^\[[0-9.]+s\]\[(error|warning) *\]\[aot' | grep -v Skipping | head -n 4; }
+for service in "${SERVICES[@]}"; do
+  container=$(container_of "$service")
+  docker exec "$container" grep -q /home/jboss/app.aot /proc/1/maps \
+    || { aot_said "$container"; fail "$service runs without its AOT cache"; }
+  AOT_MB[$service]=$(( $(docker exec "$container" bash -c 'wc -c < /home/jboss/app.aot') / 1000000 ))
+  echo "$service: its ${AOT_MB[$service]} MB AOT cache is mapped"
+done
+# The other way: a flag the cache was not made with. The JVM must say so and still start.
+mismatch=$(docker-compose run -d --no-deps -e JAVA_TOOL_OPTIONS=-XX:-UseCompressedOops catalog-service)
+started=$(now)
+for _ in $(seq 1 600); do ready_inside "$mismatch" && break; sleep 0.2; done
+ready_inside "$mismatch" || { docker logs --tail 20 "$mismatch"; docker rm -f "$mismatch" > /dev/null; fail "catalog-service without its cache did not start"; }
+refused=$(aot_said "$mismatch")
+mapped=$(docker exec "$mismatch" grep -c /home/jboss/app.aot /proc/1/maps || true)
+docker rm -f "$mismatch" > /dev/null
+echo "catalog-service with -XX:-UseCompressedOops (its cache was made with compressed oops): ready in $(seconds_since "$started")s without it; it said:"
+echo "$refused" | sed 's/^/    /'
+[ "$mapped" = 0 ] || fail "a cache made for other flags was used"
+echo "$refused" | grep -q 'Unable to map shared spaces' || fail "the JVM did not say that it starts without its cache"
+
 for service in "${SERVICES[@]}"; do
   container=$(container_of "$service")
   started=$(now)
@@ -504,13 +531,13 @@ left=$(docker ps -aq --filter label=com.docker.compose.project=shop; docker netw
 echo "no containers, networks or volumes left"
 
 echo
-echo "| Image | Size | App layers | Build | Start → Quarkus started | Start → ready (warm) |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| Image | Size | App layers | of which the AOT cache | Build | Start → Quarkus started | Start → ready (warm) |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 base_size=$(docker image inspect --format '{{.Size}}' "$JRE_IMAGE")
 for service in "${SERVICES[@]}"; do
   image="shop/$service:1.0.0-SNAPSHOT"
   size=$(docker image inspect --format '{{.Size}}' "$image")
-  printf '| %s | %d MB | %d MB | %ss | %ss | %ss |\n' "$image" $(( size / 1000000 )) $(( (size - base_size) / 1000000 )) \
-    "${BUILD_SECONDS[$service]}" "${STARTED_IN[$service]}" "${READY_SECONDS[$service]}"
+  printf '| %s | %d MB | %d MB | %d MB | %ss | %ss | %ss |\n' "$image" $(( size / 1000000 )) $(( (size - base_size) / 1000000 )) \
+    "${AOT_MB[$service]}" "${BUILD_SECONDS[$service]}" "${STARTED_IN[$service]}" "${READY_SECONDS[$service]}"
 done
 echo "(base $JRE_IMAGE: $(( base_size / 1000000 )) MB)"
