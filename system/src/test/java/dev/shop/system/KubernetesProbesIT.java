@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The probes in the generated manifests ask the running services what they answer: every probe path
  * of every Deployment says UP (200) on that service's management interface, and asks on a port the
- * container declares.
+ * container declares. And they are timed for replicas that start in seconds: a pod is counted ready
+ * within about a second of being so, while a slow start still gets its two minutes.
  */
 class KubernetesProbesIT {
 
@@ -29,9 +30,7 @@ class KubernetesProbesIT {
     void everyProbeOfEveryServiceAnswersUpOnAPortItsContainerDeclares() {
         Rendered kind = Rendered.overlay("kind");
         for (Service service : Service.values()) {
-            Deployment deployment = kind.named(Deployment.class, service.module())
-                    .orElseThrow(() -> new AssertionError("no Deployment " + service.module()));
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+            Container container = containerOf(kind, service);
             for (Probe probe : Stream.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe()).toList()) {
                 assertNotNull(probe, service.module() + " has a startup, a readiness and a liveness probe");
                 HTTPGetAction get = probe.getHttpGet();
@@ -43,5 +42,34 @@ class KubernetesProbesIT {
                         .then().statusCode(200).body("status", equalTo("UP"));
             }
         }
+    }
+
+    @Test
+    void aPodIsCountedReadyWithinASecondOfBeingReadyAndAStartGetsTwoMinutes() {
+        Rendered kind = Rendered.overlay("kind");
+        for (Service service : Service.values()) {
+            Container container = containerOf(kind, service);
+            Probe startup = container.getStartupProbe();
+            Probe readiness = container.getReadinessProbe();
+            assertTrue(periodSeconds(startup) <= 1, service.module() + "'s startup probe asks every " + periodSeconds(startup) + " s");
+            assertTrue(periodSeconds(readiness) <= 1, service.module() + "'s readiness probe asks every " + periodSeconds(readiness) + " s");
+            int startBudget = orDefault(startup.getInitialDelaySeconds(), 0) + periodSeconds(startup) * orDefault(startup.getFailureThreshold(), 3);
+            assertTrue(startBudget >= 120, service.module() + " is restarted if not started within " + startBudget + " s");
+        }
+    }
+
+    private static Container containerOf(Rendered rendered, Service service) {
+        Deployment deployment = rendered.named(Deployment.class, service.module())
+                .orElseThrow(() -> new AssertionError("no Deployment " + service.module()));
+        return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    }
+
+    /** Kubernetes' default when the field is left out: 10 s. */
+    private static int periodSeconds(Probe probe) {
+        return orDefault(probe.getPeriodSeconds(), 10);
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
     }
 }
