@@ -18,13 +18,19 @@
 # 4. The cache becomes the image's last layer, JDK_JAVA_OPTIONS points java at it, and the image
 #    keeps its name. A JVM that cannot use it (another JDK, other flags) says so in its first log
 #    lines and starts without it.
-# Needs what `docker compose up` needs: Docker, and Compose v2 or docker-compose v1.
+# Needs what `docker compose up` needs: Docker, and Compose v2 or docker-compose v1. KEEP_WORK=1
+# keeps the recordings and caches (the folder is named in the first line it prints).
 set -euo pipefail
 version=${1:?usage: deploy/aot-cache.sh <version of the images>}
 cd "$(dirname "$0")/.."
 
 group=${SHOP_IMAGE_GROUP:-shop}
-services=(catalog-service user-service order-service gateway)
+# Every service of the shop's compose file built from this repository, but the load generator.
+# (A loop rather than mapfile: macOS still ships bash 3.2.)
+services=()
+while read -r service; do services+=("$service"); done \
+  < <(sed -n 's|^ *image: ${SHOP_IMAGE_GROUP:-shop}/\([a-z-]*\):.*|\1|p' docker-compose.yml | grep -vx load-generator)
+[ "${#services[@]}" -gt 0 ] || { echo "[aot-cache] no service images in docker-compose.yml" >&2; exit 1; }
 project=shop-aot-training
 cache=/home/jboss/app.aot # in the image, beside quarkus-run.jar
 recording=/tmp/app.aotconf # in the training containers
