@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoublePredicate;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -58,6 +59,26 @@ class CatalogOutageTest extends BreakersClosedAfterEach {
             assertTrue(System.nanoTime() < deadline, "the oldest pending order's age stayed " + age);
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * A catalog-service replica killed while it handled the reservation: the connection closes with
+     * no answer. The call names its reservation, so it is tried again (on another replica where there
+     * is one), and the order is placed once; before, the closed connection reached the customer as a 500.
+     */
+    @Test
+    void aReservationWhoseConnectionClosesWithoutAnAnswerIsTriedAgainAndTheOrderPlacedOnce() throws Exception {
+        long product = Catalog.product("Cut off", "2.00", 10);
+        AtomicBoolean first = new AtomicBoolean(true);
+        String orderId;
+        try (var cut = Neighbours.network().cut(call -> call.method().equals("POST")
+                && call.path().equals("/api/inventory/reservations") && first.getAndSet(false))) {
+            orderId = new Shopper().order(Map.of(product, 2), "cut-off-" + UUID.randomUUID())
+                    .then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
+            assertEquals(1, cut.arrived(), "the first reservation call was cut");
+        }
+        assertEquals("CONFIRMED", Catalog.reservationStatus(UUID.fromString(OrderRows.reservationOf(orderId))));
+        assertEquals(8, Catalog.stock(product));
     }
 
     @Test

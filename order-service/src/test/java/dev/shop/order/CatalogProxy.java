@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * The network between order-service and catalog-service, with a hand on it: every call passes
  * through to the real catalog-service unchanged, except those a test chooses to lose on the way
  * (answered 503, never delivered) or to hold back until it lets them go (delivered late, after
- * their caller gave up waiting), or whose answers it holds back, as a network does; or to count,
+ * their caller gave up waiting), or whose answers it holds back, as a network does; or to deliver
+ * and then close the connection without an answer, as a replica killed mid-call does; or to count,
  * or to deliver without their query string, as a catalog-service from before a query parameter
  * would read them.
  */
@@ -59,7 +60,7 @@ final class CatalogProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private enum Handling { LOSE, HOLD_BACK, HOLD_ANSWER, COUNT, DROP_QUERY }
+    private enum Handling { LOSE, HOLD_BACK, HOLD_ANSWER, CUT, COUNT, DROP_QUERY }
 
     /** Calls matching {@code which} are lost: answered 503 here, never delivered. */
     Rule lose(Predicate<Call> which) {
@@ -74,6 +75,15 @@ final class CatalogProxy implements AutoCloseable {
     /** Calls matching {@code which} are delivered at once; their answers wait until the rule is closed. */
     Rule holdAnswer(Predicate<Call> which) {
         return add(new Rule(which, Handling.HOLD_ANSWER));
+    }
+
+    /**
+     * Calls matching {@code which} are delivered, and then their connection is closed in the middle of
+     * the answer (its status sent, not its body): catalog-service did what was asked, the caller
+     * never hears all of it.
+     */
+    Rule cut(Predicate<Call> which) {
+        return add(new Rule(which, Handling.CUT));
     }
 
     /** Calls matching {@code which} are delivered unchanged and counted ({@link Rule#arrived}). */
@@ -158,6 +168,11 @@ final class CatalogProxy implements AutoCloseable {
                 rule.delivered.incrementAndGet();
                 if (rule.handling == Handling.HOLD_ANSWER) {
                     rule.released.await(2, TimeUnit.MINUTES);
+                }
+                if (rule.handling == Handling.CUT && response != null) {
+                    // The answer's status and length go out, then the connection closes before its body.
+                    exchange.sendResponseHeaders(response.statusCode(), Math.max(response.body().length, 1));
+                    return;
                 }
             }
             answer(exchange, response);
