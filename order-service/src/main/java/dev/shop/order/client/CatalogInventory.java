@@ -7,6 +7,7 @@ import dev.shop.order.domain.Shortage;
 import dev.shop.order.domain.StockReservations;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.stork.api.NoServiceInstanceFoundException;
+import io.vertx.core.VertxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -135,7 +136,7 @@ public class CatalogInventory implements StockReservations {
         }
         try {
             return call.get();
-        } catch (FaultToleranceException | ProcessingException | NoServiceInstanceFoundException
+        } catch (FaultToleranceException | ProcessingException | VertxException | NoServiceInstanceFoundException
                  | GuardedInventoryCalls.Failed e) {
             throw new CatalogUnavailable("catalog-service cannot be reached: " + e.getMessage(), e);
         } finally {

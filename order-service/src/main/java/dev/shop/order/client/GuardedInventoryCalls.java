@@ -1,6 +1,7 @@
 package dev.shop.order.client;
 
 import io.smallrye.stork.api.NoServiceInstanceFoundException;
+import io.vertx.core.VertxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -31,13 +32,18 @@ import java.util.function.Supplier;
  * on, or per class, {@code quarkus.fault-tolerance."dev.shop.order.client.GuardedInventoryCalls".timeout.value};
  * see application.properties).
  *
+ * <p>A connection that closes under a call mostly reaches here as a {@link ProcessingException}, but
+ * CI once saw Vert.x's own {@code HttpClosedException} (a {@link VertxException}) come through
+ * unwrapped while a catalog-service replica was killed, and become a 500: both are failures.
+ *
  * <p>A 4xx answer is an outcome, not a failure: it is returned, never retried, and does not count
  * against the breaker. A 5xx answer or no answer is a failure.
  */
 @ApplicationScoped
 @Timeout(2000)
 @Retry(maxRetries = 1, delay = 100, jitter = 50,
-        retryOn = {GuardedInventoryCalls.Failed.class, ProcessingException.class, NoServiceInstanceFoundException.class},
+        retryOn = {GuardedInventoryCalls.Failed.class, ProcessingException.class, VertxException.class,
+                NoServiceInstanceFoundException.class},
         abortOn = CircuitBreakerOpenException.class)
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 1)
 public class GuardedInventoryCalls {
