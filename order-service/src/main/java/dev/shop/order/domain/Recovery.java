@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Positive;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -43,8 +42,7 @@ class Recovery {
         /** How long after start it runs first (the scheduler reads it too). */
         String initialDelay();
 
-        /** How many orders of each kind one run settles at most. */
-        @Positive
+        /** How many orders of each kind one run settles at most (at least 1: SettingsCheck). */
         int batchSize();
     }
 

@@ -1,8 +1,6 @@
 package dev.shop.user.domain;
 
 import io.smallrye.config.ConfigMapping;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +9,7 @@ import java.util.Optional;
 /**
  * user-service's own settings, in one place: one mapping per {@code shop.*} group it reads, each
  * injected where it is used and checked when the service starts (a missing setting, or a number
- * the code could not work with, stops the start). The values are in application.properties, and
+ * the code could not work with, stops the start: SettingsCheck). The values are in application.properties, and
  * the issuer and the audiences in shop-common's; no setting has a default here.
  *
  * <p>One mapping per group rather than one for all of {@code shop}: other groups belong to shop-common
@@ -50,12 +48,9 @@ public final class UserSettings {
     @ConfigMapping(prefix = "shop.password")
     public interface PasswordHashing {
         /** bcrypt's cost: 4 to 31 is what bcrypt accepts. */
-        @Min(4)
-        @Max(31)
         int bcryptCost();
 
         /** How many hashes and checks run at once. */
-        @Min(1)
         int poolSize();
 
         /** How many more wait their turn. */
@@ -66,7 +61,6 @@ public final class UserSettings {
     @ConfigMapping(prefix = "shop.login")
     public interface LoginLimit {
         /** Failed attempts on one address (or one service) within the window before it is refused. */
-        @Min(1)
         int maxFailures();
 
         Duration window();
